@@ -1,0 +1,12 @@
+export function Banner({ tone, text, onDismiss }: { tone: 'ok' | 'bad' | 'neutral'; text: string; onDismiss?: () => void }) {
+  return (
+    <div class={`banner banner-${tone}`} role={tone === 'bad' ? 'alert' : 'status'}>
+      <span>{text}</span>
+      {onDismiss && (
+        <button type="button" class="link" onClick={onDismiss} aria-label="Dismiss message">
+          ✕
+        </button>
+      )}
+    </div>
+  );
+}

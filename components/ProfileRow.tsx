@@ -1,0 +1,47 @@
+import type { ProfileRowView } from '@/utils/profile-view';
+import { StatusPill } from './StatusPill';
+
+export interface ProfileRowProps {
+  row: ProfileRowView;
+  onRenew: (profileId: string) => void;
+}
+
+export function ProfileRow({ row, onRenew }: ProfileRowProps) {
+  const outcomeClass = row.outcome?.kind === 'renewed' ? 'outcome-ok' : row.outcome?.kind === 'cancelled' ? 'outcome-neutral' : 'outcome-bad';
+  return (
+    <li class={`row row-${row.status}`} data-profile-id={row.id} data-status={row.status}>
+      <span class={`net net-${row.network}`} title={row.networkName} aria-hidden="true">
+        {row.networkName.slice(0, 2)}
+      </span>
+      <div class="row-main">
+        <div class="row-title">
+          <span class="row-name">{row.name}</span>
+          <span class="row-network">{row.networkName}</span>
+        </div>
+        <StatusPill status={row.status} text={row.statusText} />
+        <div class="row-meta">
+          {row.lastCheckText}
+          {row.lastCheckFailed && (
+            <span class="check-failed" title={row.lastError ?? undefined}>
+              {' '}
+              · last check failed
+            </span>
+          )}
+        </div>
+        {row.renewing && (
+          <div class="row-outcome outcome-neutral" role="status">
+            Renewing…
+          </div>
+        )}
+        {!row.renewing && row.outcomeText && (
+          <div class={`row-outcome ${outcomeClass}`} role="status" data-outcome={row.outcome?.kind}>
+            {row.outcomeText}
+          </div>
+        )}
+      </div>
+      <button type="button" class="renew" disabled={row.renewing} onClick={() => onRenew(row.id)} aria-label={`Renew ${row.name} (${row.networkName})`}>
+        Renew
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { NETWORKS, NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
+import type { NetworkSettings, Settings } from '@/utils/settings';
+
+const EMPTY: NetworkSettings = { clientId: '', baseUrl: '', exchangeUrl: '' };
+
+export interface SettingsFormProps {
+  settings: Settings;
+  /** Networks that can be connected today (others are listed for completeness). */
+  supported: NetworkId[];
+  onSave: (settings: Settings) => void;
+}
+
+/** The Advanced settings: each network's client ID, endpoint base URL and token-exchange URL. */
+export function SettingsForm({ settings, supported, onSave }: SettingsFormProps) {
+  const [draft, setDraft] = useState<Settings>(settings);
+  const setNetwork = (id: NetworkId, field: keyof NetworkSettings, value: string) =>
+    setDraft((d) => ({ ...d, networks: { ...d.networks, [id]: { ...EMPTY, ...d.networks[id], [field]: value.trim() } } }));
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave(draft);
+      }}
+    >
+      <fieldset>
+        <legend>Polling</legend>
+        <div class="field">
+          <label for="poll-interval">Check for due tokens every (minutes)</label>
+          <input
+            id="poll-interval"
+            type="number"
+            min={0.1}
+            max={1440}
+            step="any"
+            value={draft.polling.intervalMinutes}
+            onInput={(e) => setDraft((d) => ({ ...d, polling: { intervalMinutes: Number(e.currentTarget.value) } }))}
+          />
+          <small>Each token is checked more often as its expiry nears; this is how often the due ones are looked at.</small>
+        </div>
+      </fieldset>
+      {NETWORK_IDS.filter((id) => supported.includes(id)).map((id) => {
+        const n = draft.networks[id] ?? EMPTY;
+        return (
+          <fieldset key={id} data-network={id}>
+            <legend>{NETWORKS[id].name}</legend>
+            <div class="field">
+              <label for={`${id}-client`}>OAuth client ID</label>
+              <input id={`${id}-client`} value={n.clientId} onInput={(e) => setNetwork(id, 'clientId', e.currentTarget.value)} autocomplete="off" />
+            </div>
+            <div class="field">
+              <label for={`${id}-base`}>Endpoint base URL (empty = the network's own servers)</label>
+              <input id={`${id}-base`} type="url" value={n.baseUrl} placeholder="https://" onInput={(e) => setNetwork(id, 'baseUrl', e.currentTarget.value)} />
+            </div>
+            <div class="field">
+              <label for={`${id}-exchange`}>Token-exchange URL (your organisation's backend; holds the client secret)</label>
+              <input id={`${id}-exchange`} type="url" value={n.exchangeUrl} placeholder="https://" onInput={(e) => setNetwork(id, 'exchangeUrl', e.currentTarget.value)} />
+            </div>
+          </fieldset>
+        );
+      })}
+      <button type="submit" class="primary">
+        Save settings
+      </button>
+    </form>
+  );
+}

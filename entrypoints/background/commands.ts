@@ -1,0 +1,68 @@
+import { loadSettings, storeSettings } from '@/utils/db/settings-store';
+import { COMMANDS, envelope, type CommandName, type Reply } from '@/utils/messages';
+import { parseSettingsFile, type Settings } from '@/utils/settings';
+import { connectNetwork } from './connect';
+import type { Deps } from './deps';
+import { pollGrants } from './poll';
+import { renewProfile } from './renew';
+
+/** Who may command the background: this extension's own pages, nobody else. */
+export interface Sender {
+  id?: string;
+  url?: string;
+}
+
+export interface SelfIdentity {
+  id: string;
+  origin: string;
+}
+
+export function isOwnPage(sender: Sender, self: SelfIdentity): boolean {
+  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+}
+
+type Handlers = { [C in CommandName]: (deps: Deps, payload: never) => Promise<unknown> };
+
+const HANDLERS: Handlers = {
+  connect: (deps, p: { network: Parameters<typeof connectNetwork>[1] }) => connectNetwork(deps, p.network),
+  renew: (deps, p: { profileId: string }) => renewProfile(deps, p.profileId),
+  pollNow: async (deps) => ({ checked: await pollGrants(deps, { force: true }) }),
+  saveSettings: (deps, p: { settings: Settings }) => applySettings(deps, p.settings),
+  importSettings: async (deps, p: { text: string }) => {
+    const parsed = parseSettingsFile(p.text);
+    return parsed.ok ? applySettings(deps, parsed.value) : { ok: false, message: parsed.message };
+  },
+};
+
+async function applySettings(deps: Deps, settings: Settings): Promise<{ ok: true }> {
+  await storeSettings(deps.db, settings);
+  await deps.ensurePollAlarm(settings.polling.intervalMinutes);
+  return { ok: true };
+}
+
+/**
+ * The one door into the background: checks the sender, parses the envelope
+ * and the payload with zod, runs the command. Never throws; a bad message is
+ * an error reply and changes nothing.
+ */
+export async function handleMessage(deps: Deps, message: unknown, sender: Sender, self: SelfIdentity): Promise<Reply> {
+  if (!isOwnPage(sender, self)) return { ok: false, error: 'Refused: not sent by a Token Warden page' };
+  const env = envelope.safeParse(message);
+  if (!env.success) return { ok: false, error: 'Refused: not a Token Warden command' };
+  const spec = COMMANDS[env.data.command];
+  const payload = spec.payload.safeParse(env.data.payload);
+  if (!payload.success) return { ok: false, error: `Refused: invalid ${env.data.command} request` };
+  try {
+    const handler = HANDLERS[env.data.command] as (deps: Deps, payload: unknown) => Promise<unknown>;
+    return { ok: true, result: await handler(deps, payload.data) };
+  } catch (error) {
+    // The message only: a cause could echo a request that held a token.
+    return { ok: false, error: error instanceof Error ? error.message : 'Unexpected error' };
+  }
+}
+
+/** On every worker start: alarms exist, the badge is right. */
+export async function onWorkerStart(deps: Deps): Promise<void> {
+  const { settings } = await loadSettings(deps.db);
+  await deps.ensurePollAlarm(settings.polling.intervalMinutes);
+}

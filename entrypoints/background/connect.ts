@@ -1,0 +1,27 @@
+import { saveLogin } from '@/utils/db/save-login';
+import type { NetworkId } from '@/utils/networks/catalog';
+import type { FlowOutcome } from '@/utils/outcomes';
+import type { Deps } from './deps';
+import { oauthLogin, outcomeOfFailure, reportedExpiry } from './oauth-login';
+import { refreshBadge } from './refresh-badge';
+
+/** "Connect a profile": log in, list what the login covers, track it all. */
+export async function connectNetwork(deps: Deps, network: NetworkId): Promise<FlowOutcome> {
+  const login = await oauthLogin(deps, network);
+  if ('kind' in login) return login;
+  const listed = await login.adapter.listProfiles(login.ctx, login.tokens.accessToken, login.identity);
+  if ('kind' in listed) return outcomeOfFailure(listed);
+  if (listed.length === 0) return { kind: 'failed', reason: `${login.identity.name} manages no profile on this network` };
+  await saveLogin(deps.db, {
+    network,
+    tokens: login.tokens,
+    identity: login.identity,
+    reportedExpiry: await reportedExpiry(login),
+    profiles: listed,
+    listed,
+    historyText: `Connected by ${login.identity.name}`,
+    now: deps.now(),
+  });
+  await refreshBadge(deps);
+  return { kind: 'connected', profiles: listed.length };
+}

@@ -1,0 +1,74 @@
+import { applyChecks, storeRefreshed, type CheckToApply } from '@/utils/db/grant-writes';
+import type { GrantRecord } from '@/utils/db/schema';
+import { openTokens, vaultKey } from '@/utils/db/vault';
+import { adapterFor } from '@/utils/networks/index';
+import type { CheckResult } from '@/utils/networks/types';
+import { refreshDue } from '@/utils/poll-schedule';
+import { groupBy, runPool } from '@/utils/pool';
+import { MINUTE } from '@/utils/time';
+import type { Deps } from './deps';
+import { adapterContext } from './oauth-login';
+import { refreshBadge } from './refresh-badge';
+
+export const PER_NETWORK_CONCURRENCY = 4;
+const WRITE_BATCH = 50;
+/** A grant picked by a poll is leased so an overlapping poll does not check it twice. */
+const LEASE_MS = 2 * MINUTE;
+
+/**
+ * Checks every due grant (all live ones when forced) through its network's
+ * adapter, networks in parallel, a few requests per network at a time,
+ * writing results in batches. One failing grant or network never stops the others.
+ */
+export async function pollGrants(deps: Deps, { force }: { force: boolean }): Promise<number> {
+  const now = deps.now();
+  const candidates = force ? await deps.db.grants.toArray() : await deps.db.grants.where('nextCheckAt').belowOrEqual(now).toArray();
+  const due = candidates.filter((g) => g.invalidSince === null && g.renewal?.state !== 'running');
+  if (due.length === 0) {
+    await refreshBadge(deps);
+    return 0;
+  }
+  await deps.db.grants.bulkUpdate(due.map((g) => ({ key: g.id, changes: { nextCheckAt: now + LEASE_MS } })));
+  const key = await vaultKey(deps.db);
+  const pending: CheckToApply[] = [];
+  const flush = async (all: boolean) => {
+    while (pending.length >= (all ? 1 : WRITE_BATCH)) await applyChecks(deps.db, pending.splice(0, WRITE_BATCH), deps.now());
+  };
+  await Promise.all(
+    [...groupBy(due, (g) => g.network)].map(async ([network, grants]) => {
+      const ctx = await adapterContext(deps, network);
+      await runPool(grants, PER_NETWORK_CONCURRENCY, async (grant) => {
+        const result = 'kind' in ctx ? notConfigured(ctx) : await checkGrant(deps, { ...ctx, now: deps.now() }, grant, key);
+        if (result) pending.push({ grantId: grant.id, result });
+        await flush(false);
+      });
+    }),
+  );
+  await flush(true);
+  await refreshBadge(deps);
+  return due.length;
+}
+
+function notConfigured(outcome: { kind: string }): CheckResult {
+  return { kind: 'unknown', reason: 'reason' in outcome ? String(outcome.reason) : 'Not configured' };
+}
+
+/** One grant's check; null when a silent refresh already stored the new state. */
+async function checkGrant(deps: Deps, ctx: Exclude<Awaited<ReturnType<typeof adapterContext>>, { kind: string }>, grant: GrantRecord, key: CryptoKey): Promise<CheckResult | null> {
+  try {
+    const adapter = adapterFor(grant.network);
+    if (!adapter) return { kind: 'unknown', reason: 'This network is not supported yet' };
+    const record = await deps.db.secrets.get(grant.id);
+    if (!record) return { kind: 'invalid', reason: 'No token is stored for this login' };
+    const tokens = await openTokens(key, record);
+    if (adapter.refresh && tokens.refreshToken && refreshDue(grant, ctx.now)) {
+      const refreshed = await adapter.refresh(ctx, tokens.refreshToken);
+      if (!refreshed.ok) return refreshed.result;
+      await storeRefreshed(deps.db, grant.id, refreshed.tokens, deps.now());
+      return null;
+    }
+    return await adapter.inspect(ctx, { ...tokens, accessExpiresAt: grant.accessExpiresAt, scopes: grant.scopes });
+  } catch (error) {
+    return { kind: 'unknown', reason: `The check could not run (${error instanceof Error ? error.name : 'error'})` };
+  }
+}

@@ -1,0 +1,92 @@
+import { finishedRenewal, markAccess, setRenewal, storeRefreshed } from '@/utils/db/grant-writes';
+import { saveLogin } from '@/utils/db/save-login';
+import type { GrantRecord, ProfileRecord } from '@/utils/db/schema';
+import { openTokens, vaultKey } from '@/utils/db/vault';
+import { NETWORKS } from '@/utils/networks/catalog';
+import { adapterFor } from '@/utils/networks/index';
+import { describeOutcome, type FlowOutcome } from '@/utils/outcomes';
+import type { Deps } from './deps';
+import { adapterContext, oauthLogin, outcomeOfFailure, reportedExpiry } from './oauth-login';
+import { refreshBadge } from './refresh-badge';
+
+/**
+ * "Renew" on a profile. Runs wholly in the background, so it completes even
+ * when the popup closes; its outcome is stored on the grant for the popup.
+ */
+export async function renewProfile(deps: Deps, profileId: string): Promise<FlowOutcome> {
+  const profile = await deps.db.profiles.get(profileId);
+  if (!profile) return { kind: 'failed', reason: 'This profile is no longer tracked' };
+  const startedAt = deps.now();
+  await setRenewal(deps.db, profile.grantId, { state: 'running', startedAt });
+  let outcome: FlowOutcome;
+  try {
+    outcome = await renewGrantOf(deps, profile);
+  } catch (error) {
+    outcome = { kind: 'failed', reason: error instanceof Error ? error.message : 'Unexpected error' };
+  }
+  const done = finishedRenewal(startedAt, outcome, deps.now());
+  const now = await deps.db.profiles.get(profileId);
+  for (const grantId of new Set([profile.grantId, now?.grantId].filter((g): g is string => !!g))) {
+    await setRenewal(deps.db, grantId, done);
+  }
+  if (outcome.kind !== 'renewed') {
+    await deps.db.history.add({ profileId, at: deps.now(), kind: 'renewal', text: describeOutcome(outcome) });
+  }
+  await refreshBadge(deps);
+  return outcome;
+}
+
+async function renewGrantOf(deps: Deps, profile: ProfileRecord): Promise<FlowOutcome> {
+  const grant = await deps.db.grants.get(profile.grantId);
+  if (grant?.refreshable) {
+    const silent = await silentRefresh(deps, grant);
+    if (silent) return silent;
+  }
+  return reconsent(deps, profile);
+}
+
+/** Renewal with the refresh token, no window. null = the refresh token is dead: a person is needed. */
+export async function silentRefresh(deps: Deps, grant: GrantRecord): Promise<FlowOutcome | null> {
+  const adapter = adapterFor(grant.network);
+  const record = await deps.db.secrets.get(grant.id);
+  if (!adapter?.refresh || !record) return null;
+  const ctx = await adapterContext(deps, grant.network);
+  if ('kind' in ctx) return ctx;
+  const { refreshToken } = await openTokens(await vaultKey(deps.db), record);
+  if (!refreshToken) return null;
+  const refreshed = await adapter.refresh(ctx, refreshToken);
+  if (!refreshed.ok) return refreshed.result.kind === 'unknown' ? outcomeOfFailure(refreshed.result) : null;
+  await storeRefreshed(deps.db, grant.id, refreshed.tokens, deps.now());
+  const covered = await deps.db.profiles.where('grantId').equals(grant.id).primaryKeys();
+  await deps.db.history.bulkAdd(covered.map((profileId) => ({ profileId, at: deps.now(), kind: 'renewal' as const, text: 'Renewed silently with the refresh token' })));
+  return { kind: 'renewed', profiles: covered.length };
+}
+
+/** Renewal through the OAuth window; the new login renews every tracked profile it covers. */
+async function reconsent(deps: Deps, profile: ProfileRecord): Promise<FlowOutcome> {
+  const login = await oauthLogin(deps, profile.network);
+  if ('kind' in login) return login;
+  const listed = await login.adapter.listProfiles(login.ctx, login.tokens.accessToken, login.identity);
+  if ('kind' in listed) return outcomeOfFailure(listed);
+  const tracked = new Set(await deps.db.profiles.where('network').equals(profile.network).primaryKeys());
+  const covered = listed.filter((p) => p.canManage && tracked.has(`${profile.network}:${p.nativeId}`));
+  if (covered.length > 0) {
+    await saveLogin(deps.db, {
+      network: profile.network,
+      tokens: login.tokens,
+      identity: login.identity,
+      reportedExpiry: await reportedExpiry(login),
+      profiles: covered,
+      listed,
+      historyText: `Renewed by ${login.identity.name}`,
+      now: deps.now(),
+    });
+  }
+  if (!covered.some((p) => p.nativeId === profile.nativeId)) {
+    const permission = NETWORKS[profile.network].permissionNeeded;
+    const identity = { id: `${profile.network}:${login.identity.id}`, network: profile.network, name: login.identity.name };
+    await markAccess(deps.db, identity, profile.id, 'no', `Missing: ${permission}`, deps.now());
+    return { kind: 'no-permission', permission, identity: login.identity.name };
+  }
+  return { kind: 'renewed', profiles: covered.length };
+}

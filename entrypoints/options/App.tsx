@@ -1,0 +1,29 @@
+import { Banner } from '@/components/Banner';
+import { SettingsFile } from '@/components/SettingsFile';
+import { SettingsForm } from '@/components/SettingsForm';
+import { supportedNetworks } from '@/utils/networks/index';
+import type { OptionsModel } from './model';
+
+export function App({ model }: { model: OptionsModel }) {
+  const loaded = model.loaded.value.value;
+  const message = model.message.value;
+  return (
+    <main class="options">
+      <header class="bar">
+        <h1>Token Warden options</h1>
+      </header>
+      <div class="options-body">
+        {message && <Banner tone={message.tone} text={message.text} />}
+        {loaded?.repaired && <Banner tone="bad" text="The stored settings were unreadable and have been reset to the defaults." />}
+        <h2>Settings file</h2>
+        <SettingsFile onExport={model.exportFile} onImport={(t) => void model.importText(t)} />
+        <h2>Advanced: networks</h2>
+        {loaded ? (
+          <SettingsForm key={JSON.stringify(loaded.settings)} settings={loaded.settings} supported={supportedNetworks()} onSave={(s) => void model.save(s)} />
+        ) : (
+          <p class="muted">Loading…</p>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '@/components/theme.css';
+import { WardenDb } from '@/utils/db/schema';
+import { createCommandClient } from '@/utils/messages';
+import { App } from './App';
+import { createOptionsModel } from './model';
+
+const model = createOptionsModel({
+  db: new WardenDb(),
+  command: createCommandClient((m) => browser.runtime.sendMessage(m)),
+  download: (name, text) => {
+    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: name });
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
+});
+render(<App model={model} />, document.getElementById('app')!);

@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+
+/** Where Chromium is found: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const TMP_ROOT = resolve('.e2e-tmp');
+
+export interface ExtensionBrowser {
+  browser: Browser;
+  extensionId: string;
+  userDataDir: string;
+  /** The running service worker (woken if stopped), once its start-up has finished. */
+  worker(): Promise<WebWorker>;
+  /** An extension page (popup.html, options.html) opened as a tab. */
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Headless Chromium with the built extension installed, in a fresh profile. */
+export async function launchExtension(options: { userDataDir?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  mkdirSync(join(TMP_ROOT, 'tmp'), { recursive: true });
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(TMP_ROOT, 'profile-'));
+  mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+  // Lets chrome.runtime.reload() keep an unpacked extension enabled.
+  writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    pipe: true,
+    enableExtensions: true,
+    userDataDir,
+    env: { ...process.env, TMPDIR: join(TMP_ROOT, 'tmp') },
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const extensionId = await browser.installExtension(EXTENSION_DIR);
+  const origin = `chrome-extension://${extensionId}`;
+
+  async function worker(): Promise<WebWorker> {
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 });
+    const w = (await target.worker())!;
+    await waitFor(() => w.evaluate(() => (globalThis as { __tokenWardenReady?: boolean }).__tokenWardenReady === true), 'worker start-up');
+    return w;
+  }
+
+  return {
+    browser,
+    extensionId,
+    userDataDir,
+    worker,
+    async openPage(path) {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/${path}`);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `check` is true (or returns a truthy value), failing with `what` after `timeoutMs`. */
+export async function waitFor<T>(check: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

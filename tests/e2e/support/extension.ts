@@ -1,0 +1,48 @@
+import type { Page, WebWorker } from 'puppeteer-core';
+
+/** Sends a command the way the popup does (through runtime messaging from an extension page). */
+export async function command<T = unknown>(page: Page, name: string, payload: unknown): Promise<T> {
+  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { command: name, payload })) as { ok: boolean; result?: T; error?: string };
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.result as T;
+}
+
+/** Reads a whole IndexedDB table from the worker with the raw API (what is really stored). */
+export function readTable<T = Record<string, unknown>>(worker: WebWorker, table: string): Promise<T[]> {
+  return worker.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('token-warden');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result as T[]);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    table,
+  );
+}
+
+export async function badge(worker: WebWorker): Promise<{ text: string; color: number[] }> {
+  return worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    color: (await chrome.action.getBadgeBackgroundColor({})) as unknown as number[],
+  }));
+}
+
+/** The popup's rows as a person reads them. */
+export async function popupRows(page: Page): Promise<{ id: string; name: string; status: string; text: string; outcome: string }[]> {
+  return page.$$eval('li.row', (rows) =>
+    rows.map((r) => ({
+      id: r.getAttribute('data-profile-id') ?? '',
+      name: r.querySelector('.row-name')?.textContent ?? '',
+      status: r.getAttribute('data-status') ?? '',
+      text: r.querySelector('.pill-text')?.textContent ?? '',
+      outcome: r.querySelector('.row-outcome')?.textContent ?? '',
+    })),
+  );
+}

@@ -1,0 +1,114 @@
+import { authorize } from './authorize';
+import { json, type SandboxRequest, type SandboxResponse } from './http';
+import type { SandboxState, TokenRecord } from './state';
+
+const DAY_SEC = 86_400;
+const SHORT_LIVED_SEC = 2 * 3600;
+
+/** Real Graph error bodies (code 190 and its subcodes). */
+const DEAD_TOKEN_ERRORS: Record<string, { message: string; subcode?: number }> = {
+  password: {
+    message:
+      'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.',
+    subcode: 460,
+  },
+  'app-removed': { message: 'Error validating access token: The user has not authorized application 1234567890.', subcode: 458 },
+  expired: { message: 'Error validating access token: Session has expired.', subcode: 463 },
+  revoked: { message: 'Error validating access token: The user has logged out.', subcode: 467 },
+  retired: { message: 'Invalid OAuth access token - Cannot parse access token' },
+  unknown: { message: 'Invalid OAuth access token - Cannot parse access token' },
+};
+
+function graphError(status: number, code: number, message: string, subcode?: number): SandboxResponse {
+  return json(status, { error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'AbCdEfGh123' } });
+}
+
+function deadError(reason: string): SandboxResponse {
+  const e = DEAD_TOKEN_ERRORS[reason] ?? DEAD_TOKEN_ERRORS.unknown!;
+  return graphError(400, 190, e.message, e.subcode);
+}
+
+/** Resolves `access_token` or answers the Graph error for a dead one. */
+function authed(state: SandboxState, req: SandboxRequest): TokenRecord | SandboxResponse {
+  const token = state.tokens.get(req.query.get('access_token') ?? '');
+  const dead = state.deadReason(token);
+  return dead || !token ? deadError(dead ?? 'unknown') : token;
+}
+
+/** oauth/access_token: code exchange and fb_exchange_token. Also used by the token-exchange URL. */
+export function facebookToken(state: SandboxState, q: URLSearchParams): SandboxResponse {
+  if (!q.get('client_id')) return graphError(400, 101, 'Error validating application. Invalid application ID.');
+  if (q.get('grant_type') === 'fb_exchange_token') {
+    const short = state.tokens.get(q.get('fb_exchange_token') ?? '');
+    const dead = state.deadReason(short);
+    if (dead || !short) return deadError(dead ?? 'unknown');
+    const account = state.accounts.get(short.accountId)!;
+    const long = state.issue('facebook', account.id, 'access', account.tokenLifetimeSec, Math.max(account.tokenLifetimeSec, 90 * DAY_SEC));
+    return json(200, { access_token: long.value, token_type: 'bearer', expires_in: account.tokenLifetimeSec });
+  }
+  const redeemed = state.redeemCode('facebook', q.get('code') ?? '', q.get('code_verifier'), q.get('redirect_uri'));
+  if (typeof redeemed === 'string') return graphError(400, 100, `Invalid verification code format. (${redeemed})`);
+  const short = state.issue('facebook', redeemed.accountId, 'short', SHORT_LIVED_SEC);
+  return json(200, { access_token: short.value, token_type: 'bearer', expires_in: SHORT_LIVED_SEC });
+}
+
+function debugToken(state: SandboxState, req: SandboxRequest): SandboxResponse {
+  const caller = authed(state, req);
+  if ('status' in caller) return caller;
+  const input = state.tokens.get(req.query.get('input_token') ?? '');
+  const dead = state.deadReason(input);
+  const sec = (ms: number | null | undefined) => (ms ? Math.floor(ms / 1000) : 0);
+  if (dead || !input) {
+    const e = DEAD_TOKEN_ERRORS[dead ?? 'unknown']!;
+    return json(200, { data: { app_id: '1234567890', is_valid: false, error: { code: 190, message: e.message, subcode: e.subcode }, scopes: [] } });
+  }
+  return json(200, {
+    data: {
+      app_id: '1234567890',
+      type: 'USER',
+      application: 'Token Warden (sandbox)',
+      data_access_expires_at: sec(input.dataAccessExpiresAt),
+      expires_at: sec(input.expiresAt),
+      is_valid: true,
+      issued_at: sec(input.issuedAt),
+      scopes: ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts', 'business_management', 'public_profile'],
+      user_id: input.accountId,
+    },
+  });
+}
+
+export function facebookRoutes(state: SandboxState, req: SandboxRequest): SandboxResponse | null {
+  const path = req.path.replace(/^(www|graph)\.facebook\.com\/v\d+\.\d+\//, '$1:');
+  switch (path) {
+    case 'www:dialog/oauth':
+      return authorize(state, { network: 'facebook', clientIdParam: 'client_id', req });
+    case 'graph:oauth/access_token':
+      return facebookToken(state, req.query);
+    case 'graph:debug_token':
+      return debugToken(state, req);
+    case 'graph:me': {
+      const token = authed(state, req);
+      if ('status' in token) return token;
+      const account = state.accounts.get(token.accountId)!;
+      return json(200, { id: account.id, name: account.name });
+    }
+    case 'graph:me/accounts': {
+      const token = authed(state, req);
+      if ('status' in token) return token;
+      const account = state.accounts.get(token.accountId)!;
+      const data = account.pages
+        .filter((p) => p.tasks.length > 0)
+        .map((p) => ({
+          id: p.id,
+          name: p.name,
+          category: 'Brand',
+          access_token: `EAAPAGE${p.id}`,
+          tasks: p.tasks,
+          picture: { data: { url: `https://sandbox.invalid/avatars/${p.id}.png` } },
+        }));
+      return json(200, { data, paging: { cursors: { before: 'QVFIUa', after: 'QVFIUb' } } });
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { controlRoutes } from './control';
+import { exchangeRoute } from './exchange';
+import { facebookRoutes } from './facebook';
+import type { SandboxRequest, SandboxResponse } from './http';
+import { SandboxState } from './state';
+import { tiktokRoutes } from './tiktok';
+
+const ROUTES: Record<string, (state: SandboxState, req: SandboxRequest) => SandboxResponse | null> = {
+  facebook: facebookRoutes,
+  tiktok: tiktokRoutes,
+};
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-allow-private-network': 'true',
+  'access-control-max-age': '600',
+};
+
+export interface Sandbox {
+  url: string;
+  port: number;
+  state: SandboxState;
+  close(): Promise<void>;
+}
+
+/** Starts the sandbox on 127.0.0.1 (port 0 = any free port). */
+export async function startSandbox({ port = 0 }: { port?: number } = {}): Promise<Sandbox> {
+  const state = new SandboxState();
+  const held = new Set<ServerResponse>();
+  const server = createServer((req, res) => void handle(state, req, res, held));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    port: actual,
+    state,
+    close: () =>
+      new Promise((resolve) => {
+        for (const res of held) res.destroy();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function handle(state: SandboxState, req: IncomingMessage, res: ServerResponse, held: Set<ServerResponse>): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, CORS).end();
+    return;
+  }
+  const [, first = '', ...rest] = url.pathname.split('/');
+  const sreq: SandboxRequest = {
+    method: req.method ?? 'GET',
+    path: rest.join('/'),
+    query: url.searchParams,
+    headers: req.headers as Record<string, string | undefined>,
+    body: await readBody(req),
+    url,
+  };
+  let response: SandboxResponse | null;
+  if (first === '_control') response = controlRoutes(state, sreq, sreq.path);
+  else if (first === 'exchange') response = exchangeRoute(state, sreq);
+  else if (first === 'health') response = { status: 200, json: { ok: true } };
+  else {
+    const route = ROUTES[first];
+    const isAuthorize = /authorize|dialog\/oauth/.test(sreq.path);
+    const fault = isAuthorize ? undefined : await applyFault(state, first);
+    if (fault === 'hold') {
+      held.add(res);
+      res.on('close', () => held.delete(res));
+      return; // never answers: the client's timeout fires
+    }
+    response = fault ?? (route ? route(state, sreq) : null);
+    state.log.push({ at: Date.now(), network: first, method: sreq.method, path: sreq.path, status: response?.status ?? 404 });
+  }
+  send(res, response ?? { status: 404, json: { error: 'not_found', path: url.pathname } });
+}
+
+/** A scripted fault for this network's request, if one is armed. */
+async function applyFault(state: SandboxState, network: string): Promise<SandboxResponse | 'hold' | undefined> {
+  const fault = state.faults.get(network);
+  if (!fault) return undefined;
+  if (fault.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
+  if (fault.mode === 'none') return undefined;
+  if (fault.remaining !== undefined) {
+    if (fault.remaining <= 0) return undefined;
+    fault.remaining -= 1;
+  }
+  switch (fault.mode) {
+    case '5xx':
+      return { status: 503, json: { error: { message: 'Service temporarily unavailable', code: 2 } } };
+    case '429':
+      return { status: 429, json: { error: { message: 'Too many calls', code: 4 } }, headers: { 'retry-after': String(fault.retryAfterSec ?? 60) } };
+    case 'malformed':
+      return { status: 200, text: '<html><body>Bad gateway</body>' };
+    case 'timeout':
+      return 'hold';
+  }
+}
+
+function send(res: ServerResponse, r: SandboxResponse): void {
+  const headers: Record<string, string> = { ...CORS, ...r.headers };
+  if (r.redirect) {
+    res.writeHead(r.status, { ...headers, location: r.redirect }).end();
+  } else if (r.html !== undefined) {
+    res.writeHead(r.status, { ...headers, 'content-type': 'text/html; charset=utf-8' }).end(r.html);
+  } else if (r.text !== undefined) {
+    res.writeHead(r.status, { ...headers, 'content-type': 'text/plain; charset=utf-8' }).end(r.text);
+  } else {
+    res.writeHead(r.status, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(r.json ?? null));
+  }
+}

@@ -1,0 +1,180 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+export type SandboxNetwork = 'facebook' | 'tiktok';
+export type RevokeReason = 'password' | 'revoked' | 'expired' | 'app-removed';
+
+export interface PageRole {
+  id: string;
+  name: string;
+  /** Facebook page tasks: MANAGE = full control. */
+  tasks: string[];
+}
+
+export interface Account {
+  id: string;
+  network: SandboxNetwork;
+  name: string;
+  username: string;
+  pages: PageRole[];
+  /** Lifetime of the governing token (Facebook long-lived token). */
+  tokenLifetimeSec: number;
+  /** Lifetime of refresh tokens issued from now on (TikTok). */
+  refreshLifetimeSec: number;
+  accessLifetimeSec: number;
+  passwordVersion: number;
+  appRemoved: boolean;
+}
+
+export interface TokenRecord {
+  value: string;
+  network: SandboxNetwork;
+  accountId: string;
+  kind: 'access' | 'refresh' | 'short';
+  issuedAt: number;
+  expiresAt: number | null;
+  dataAccessExpiresAt: number | null;
+  passwordVersion: number;
+  revoked: RevokeReason | null;
+  /** A rotated refresh token, replaced by a newer one. */
+  retired: boolean;
+}
+
+export interface CodeRecord {
+  network: SandboxNetwork;
+  accountId: string;
+  redirectUri: string;
+  challenge: string;
+  used: boolean;
+  expiresAt: number;
+}
+
+export type FaultMode = 'none' | '5xx' | 'timeout' | '429' | 'malformed';
+
+export interface Fault {
+  mode: FaultMode;
+  /** Requests still affected; undefined = until cleared. */
+  remaining?: number;
+  retryAfterSec?: number;
+  latencyMs?: number;
+}
+
+export type AuthorizeMode = 'auto' | 'interactive' | 'deny';
+
+export interface LogEntry {
+  at: number;
+  network: string;
+  method: string;
+  /** Host and path only: the sandbox never logs query strings (they can hold tokens). */
+  path: string;
+  status: number;
+}
+
+const DAY_SEC = 86_400;
+
+/** All the sandbox knows, in memory; reset by the control API. */
+export class SandboxState {
+  accounts = new Map<string, Account>();
+  tokens = new Map<string, TokenRecord>();
+  codes = new Map<string, CodeRecord>();
+  faults = new Map<string, Fault>();
+  authorizeMode = new Map<string, AuthorizeMode>();
+  nextLogin = new Map<string, string>();
+  log: LogEntry[] = [];
+  private seq = 0;
+
+  constructor(public now: () => number = () => Date.now()) {}
+
+  reset(): void {
+    this.accounts.clear();
+    this.tokens.clear();
+    this.codes.clear();
+    this.faults.clear();
+    this.authorizeMode.clear();
+    this.nextLogin.clear();
+    this.log = [];
+  }
+
+  nextId(prefix: string): string {
+    this.seq += 1;
+    return `${prefix}${100000 + this.seq}`;
+  }
+
+  addAccount(input: Partial<Account> & { network: SandboxNetwork; name: string }): Account {
+    const account: Account = {
+      id: input.id ?? this.nextId(input.network === 'facebook' ? '10' : 'tt'),
+      username: input.username ?? input.name.toLowerCase().replace(/\W+/g, ''),
+      pages: input.pages ?? [],
+      tokenLifetimeSec: input.tokenLifetimeSec ?? 60 * DAY_SEC,
+      refreshLifetimeSec: input.refreshLifetimeSec ?? 365 * DAY_SEC,
+      accessLifetimeSec: input.accessLifetimeSec ?? DAY_SEC,
+      passwordVersion: 0,
+      appRemoved: false,
+      ...input,
+    } as Account;
+    this.accounts.set(account.id, account);
+    this.nextLogin.set(account.network, account.id);
+    return account;
+  }
+
+  issue(network: SandboxNetwork, accountId: string, kind: TokenRecord['kind'], lifetimeSec: number | null, dataAccessSec?: number): TokenRecord {
+    const account = this.accounts.get(accountId);
+    const now = this.now();
+    const record: TokenRecord = {
+      value: `${network === 'facebook' ? 'EAA' : kind === 'refresh' ? 'rft.' : 'act.'}${randomBytes(24).toString('hex')}`,
+      network,
+      accountId,
+      kind,
+      issuedAt: now,
+      expiresAt: lifetimeSec === null ? null : now + lifetimeSec * 1000,
+      dataAccessExpiresAt: dataAccessSec === undefined ? null : now + dataAccessSec * 1000,
+      passwordVersion: account?.passwordVersion ?? 0,
+      revoked: null,
+      retired: false,
+    };
+    this.tokens.set(record.value, record);
+    return record;
+  }
+
+  /** Why a token no longer works, or null when it does. */
+  deadReason(token: TokenRecord | undefined): RevokeReason | 'unknown' | 'retired' | null {
+    if (!token) return 'unknown';
+    const account = this.accounts.get(token.accountId);
+    if (token.revoked) return token.revoked;
+    if (account?.appRemoved) return 'app-removed';
+    if (account && account.passwordVersion !== token.passwordVersion) return 'password';
+    if (token.retired) return 'retired';
+    if (token.expiresAt !== null && token.expiresAt <= this.now()) return 'expired';
+    return null;
+  }
+
+  /** Marks every token of an account dead, the way the network would. */
+  revokeAccount(accountId: string, reason: RevokeReason): void {
+    const account = this.accounts.get(accountId);
+    if (!account) return;
+    if (reason === 'password') account.passwordVersion += 1;
+    else if (reason === 'app-removed') account.appRemoved = true;
+    else for (const t of this.tokens.values()) if (t.accountId === accountId && !t.revoked) t.revoked = reason;
+  }
+
+  createCode(network: SandboxNetwork, accountId: string, redirectUri: string, challenge: string): string {
+    const code = randomBytes(16).toString('hex');
+    this.codes.set(code, { network, accountId, redirectUri, challenge, used: false, expiresAt: this.now() + 10 * 60_000 });
+    return code;
+  }
+
+  /** Redeems a code once, checking the PKCE verifier and the redirect URI. */
+  redeemCode(network: SandboxNetwork, code: string, verifier: string | null, redirectUri: string | null): CodeRecord | string {
+    const record = this.codes.get(code);
+    if (!record || record.network !== network) return 'unknown code';
+    if (record.used) return 'code already used';
+    if (record.expiresAt <= this.now()) return 'code expired';
+    if (redirectUri !== null && redirectUri !== record.redirectUri) return 'redirect_uri mismatch';
+    if (!verifier || s256(verifier) !== record.challenge) return 'code_verifier does not match the code_challenge';
+    record.used = true;
+    return record;
+  }
+}
+
+export function s256(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
+}

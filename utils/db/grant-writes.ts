@@ -1,0 +1,85 @@
+import { applyCheck } from '../apply-check';
+import { grantExpiry } from '../networks/grant-expiry';
+import type { CheckResult, TokenSet } from '../networks/types';
+import type { FlowOutcome } from '../outcomes';
+import { grantStatus } from '../status';
+import type { CanRenew, GrantRecord, HistoryRecord, RenewalState, WardenDb } from './schema';
+import { sealTokens, secretPart, vaultKey } from './vault';
+
+/**
+ * Stores refreshed tokens. With rotation (TikTok) the new refresh token
+ * replaces the old in the same transaction as the grant update: there is no
+ * instant at which neither is stored.
+ */
+export async function storeRefreshed(db: WardenDb, grantId: string, tokens: TokenSet, now: number): Promise<GrantRecord | undefined> {
+  const secret = await sealTokens(await vaultKey(db), grantId, secretPart(tokens));
+  return db.transaction('rw', db.grants, db.secrets, async () => {
+    const grant = await db.grants.get(grantId);
+    if (!grant) return undefined;
+    const refreshed = applyCheck(
+      { ...grant, invalidSince: null, invalidReason: null, refreshable: Boolean(tokens.refreshToken), accessExpiresAt: tokens.accessExpiresAt, issuedAt: now },
+      { kind: 'valid', expiresAt: grantExpiry(grant.network, tokens, now), scopes: tokens.scopes },
+      now,
+    );
+    await db.secrets.put(secret);
+    await db.grants.put(refreshed);
+    return refreshed;
+  });
+}
+
+export interface CheckToApply {
+  grantId: string;
+  result: CheckResult;
+}
+
+/**
+ * Applies a batch of check results in ONE write transaction, and records a
+ * history entry on each covered profile whose status changed.
+ */
+export async function applyChecks(db: WardenDb, checks: CheckToApply[], now: number): Promise<void> {
+  if (checks.length === 0) return;
+  await db.transaction('rw', [db.grants, db.profiles, db.history], async () => {
+    const grants = await db.grants.bulkGet(checks.map((c) => c.grantId));
+    const updated: GrantRecord[] = [];
+    const history: HistoryRecord[] = [];
+    for (const [i, check] of checks.entries()) {
+      const before = grants[i];
+      if (!before) continue; // disconnected while the check was in flight
+      const after = applyCheck(before, check.result, now);
+      updated.push(after);
+      const was = grantStatus(before, now).status;
+      const is = grantStatus(after, now).status;
+      if (was !== is) {
+        const text = `Status changed from ${was} to ${is}${check.result.kind === 'invalid' ? `: ${check.result.reason}` : ''}`;
+        const profiles = await db.profiles.where('grantId').equals(before.id).primaryKeys();
+        for (const profileId of profiles) history.push({ profileId, at: now, kind: 'status', text });
+      }
+    }
+    await db.grants.bulkPut(updated);
+    if (history.length) await db.history.bulkAdd(history);
+  });
+}
+
+export async function setRenewal(db: WardenDb, grantId: string, renewal: RenewalState): Promise<void> {
+  await db.grants.update(grantId, { renewal });
+}
+
+export function finishedRenewal(startedAt: number, outcome: FlowOutcome, now: number): RenewalState {
+  return { state: 'done', startedAt, finishedAt: now, outcome };
+}
+
+/** Records whether an identity can renew a profile (SPEC §4). */
+export async function markAccess(
+  db: WardenDb,
+  identity: { id: string; network: GrantRecord['network']; name: string },
+  profileId: string,
+  can: CanRenew,
+  reason: string | undefined,
+  now: number,
+): Promise<void> {
+  await db.transaction('rw', db.identities, async () => {
+    const known = await db.identities.get(identity.id);
+    const access = { ...(known?.access ?? {}), [profileId]: { can, reason, at: now } };
+    await db.identities.put({ id: identity.id, network: identity.network, name: identity.name, access });
+  });
+}

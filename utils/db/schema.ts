@@ -1,0 +1,136 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { NetworkId } from '../networks/catalog';
+import type { FlowOutcome } from '../outcomes';
+import type { Settings } from '../settings';
+
+export type ProfileKind = 'page' | 'channel' | 'company' | 'personal' | 'location' | 'account';
+export type CheckKind = 'valid' | 'invalid' | 'unknown';
+
+export interface ProfileRecord {
+  /** `${network}:${nativeId}` */
+  id: string;
+  network: NetworkId;
+  nativeId: string;
+  kind: ProfileKind;
+  name: string;
+  handle?: string;
+  avatar?: string;
+  grantId: string;
+  createdAt: number;
+}
+
+export interface RenewalState {
+  state: 'running' | 'done';
+  startedAt: number;
+  finishedAt?: number;
+  outcome?: FlowOutcome;
+}
+
+/** One login (one identity's token) that may cover several profiles. */
+export interface GrantRecord {
+  /** `${network}:${identity native id}` */
+  id: string;
+  network: NetworkId;
+  identityId: string;
+  scopes: string[];
+  issuedAt: number;
+  /** Governs the status; null = no expiry. */
+  expiresAt: number | null;
+  accessExpiresAt: number | null;
+  invalidSince: number | null;
+  invalidReason: string | null;
+  refreshable: boolean;
+  lastCheckAt: number | null;
+  lastCheckResult: CheckKind | null;
+  lastError: string | null;
+  /** Consecutive transient failures, for backoff. */
+  failures: number;
+  nextCheckAt: number;
+  renewal: RenewalState | null;
+}
+
+/** Encrypted access/refresh tokens (AES-GCM). The UI never reads this table. */
+export interface SecretRecord {
+  grantId: string;
+  iv: Uint8Array<ArrayBuffer>;
+  ciphertext: ArrayBuffer;
+}
+
+export type CanRenew = 'yes' | 'no' | 'unknown';
+
+export interface IdentityRecord {
+  /** `${network}:${native id}` */
+  id: string;
+  network: NetworkId;
+  name: string;
+  /** Per profile id: can this identity renew it, and why not. */
+  access: Record<string, { can: CanRenew; reason?: string; at: number }>;
+}
+
+export interface LedgerRecord {
+  /** `${grantId}:${expiresAt}:${threshold}` */
+  key: string;
+  grantId: string;
+  channel: string;
+  sentAt: number;
+}
+
+export interface InboxRecord {
+  id?: number;
+  profileId: string | null;
+  title: string;
+  body: string;
+  createdAt: number;
+  read: 0 | 1;
+}
+
+export type HistoryKind = 'connected' | 'check' | 'status' | 'renewal' | 'reminder';
+
+export interface HistoryRecord {
+  id?: number;
+  profileId: string;
+  at: number;
+  kind: HistoryKind;
+  text: string;
+}
+
+export interface SettingsRecord {
+  id: 'prefs';
+  doc: Settings;
+}
+
+/** The vault's non-extractable AES-GCM key (a CryptoKey is structured-cloneable). */
+export interface KeyRecord {
+  id: 'vault';
+  key: CryptoKey;
+}
+
+export const DB_NAME = 'token-warden';
+
+export class WardenDb extends Dexie {
+  profiles!: EntityTable<ProfileRecord, 'id'>;
+  grants!: EntityTable<GrantRecord, 'id'>;
+  secrets!: EntityTable<SecretRecord, 'grantId'>;
+  identities!: EntityTable<IdentityRecord, 'id'>;
+  ledger!: EntityTable<LedgerRecord, 'key'>;
+  inbox!: EntityTable<InboxRecord, 'id'>;
+  history!: EntityTable<HistoryRecord, 'id'>;
+  settings!: EntityTable<SettingsRecord, 'id'>;
+  keys!: EntityTable<KeyRecord, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Never edit a shipped version: add version(2) with an upgrade instead.
+    this.version(1).stores({
+      profiles: 'id, network, grantId',
+      grants: 'id, network, identityId, nextCheckAt',
+      secrets: 'grantId',
+      identities: 'id, network',
+      ledger: 'key, grantId',
+      inbox: '++id, createdAt, read',
+      history: '++id, [profileId+at]',
+      settings: 'id',
+      keys: 'id',
+    });
+  }
+}

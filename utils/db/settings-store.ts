@@ -1,0 +1,20 @@
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../settings';
+import type { WardenDb } from './schema';
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Set when the stored document was invalid and defaults were used instead. */
+  repaired: boolean;
+}
+
+/** Reads the preferences; invalid stored data yields defaults and a flag, never a crash. */
+export async function loadSettings(db: WardenDb): Promise<LoadedSettings> {
+  const row = await db.settings.get('prefs');
+  if (!row) return { settings: DEFAULT_SETTINGS, repaired: false };
+  const parsed = settingsSchema.safeParse(row.doc);
+  return parsed.success ? { settings: parsed.data, repaired: false } : { settings: DEFAULT_SETTINGS, repaired: true };
+}
+
+export async function storeSettings(db: WardenDb, settings: Settings): Promise<void> {
+  await db.settings.put({ id: 'prefs', doc: settingsSchema.parse(settings) });
+}

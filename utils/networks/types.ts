@@ -1,0 +1,71 @@
+import type { NetworkId } from './catalog';
+
+/** The three kinds every network answer is classified into (NETWORKS.md). */
+export type CheckResult =
+  | { kind: 'valid'; expiresAt?: number | null; scopes?: string[] }
+  | { kind: 'invalid'; reason: string; code?: string }
+  | { kind: 'unknown'; reason: string; retryAfterMs?: number };
+
+export interface TokenSet {
+  accessToken: string;
+  refreshToken?: string;
+  /** Epoch ms at which the access token lapses; null = no expiry. */
+  accessExpiresAt: number | null;
+  /** Epoch ms at which the refresh token lapses, when there is one and the network says. */
+  refreshExpiresAt?: number | null;
+  scopes: string[];
+}
+
+export interface NativeIdentity {
+  id: string;
+  name: string;
+}
+
+/** A profile (page, channel, account…) a login gives access to. */
+export interface ListedProfile {
+  nativeId: string;
+  kind: 'page' | 'channel' | 'company' | 'personal' | 'location' | 'account';
+  name: string;
+  handle?: string;
+  avatar?: string;
+  /** False when the identity lacks the native permission to manage it (SPEC §4). */
+  canManage: boolean;
+}
+
+/** Per-network settings the adapters need (set on the options page). */
+export interface NetworkEndpointConfig {
+  clientId: string;
+  /** Base URL that replaces the production hosts (ARCHITECTURE §5); '' = production. */
+  baseUrl: string;
+  /** The organisation's token-exchange URL for networks that need a client secret; '' = none. */
+  exchangeUrl: string;
+}
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface AdapterContext {
+  fetch: Fetch;
+  config: NetworkEndpointConfig;
+  now: number;
+}
+
+/** A failure to obtain tokens, classified so the person gets a clear reason. */
+export type TokenOutcome = { ok: true; tokens: TokenSet } | { ok: false; result: Exclude<CheckResult, { kind: 'valid' }> };
+
+export interface AuthorizeParams {
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  codeChallenge: string;
+}
+
+export interface NetworkAdapter {
+  id: NetworkId;
+  authorizeUrl(params: AuthorizeParams): string;
+  exchangeCode(ctx: AdapterContext, code: string, codeVerifier: string, redirectUri: string): Promise<TokenOutcome>;
+  /** Present only where the network has a refresh grant. */
+  refresh?(ctx: AdapterContext, refreshToken: string): Promise<TokenOutcome>;
+  inspect(ctx: AdapterContext, tokens: TokenSet): Promise<CheckResult>;
+  whoAmI(ctx: AdapterContext, accessToken: string): Promise<NativeIdentity | Exclude<CheckResult, { kind: 'valid' }>>;
+  listProfiles(ctx: AdapterContext, accessToken: string, identity: NativeIdentity): Promise<ListedProfile[] | Exclude<CheckResult, { kind: 'valid' }>>;
+}

@@ -1,0 +1,60 @@
+import type { ProfileRow } from './db/profile-rows';
+import { formatDateTime } from './format';
+import { statusLabel } from './format';
+import { NETWORKS, type NetworkId } from './networks/catalog';
+import { describeOutcome, type FlowOutcome } from './outcomes';
+import { grantStatus, type TokenStatus } from './status';
+import { compareUrgency } from './urgency';
+
+/** Everything a list row shows, computed once from a profile and its grant (pure). */
+export interface ProfileRowView {
+  id: string;
+  name: string;
+  handle?: string;
+  network: NetworkId;
+  networkName: string;
+  status: TokenStatus;
+  statusText: string;
+  expiresAt: number | null;
+  expiredSince: number | null;
+  lastCheckText: string;
+  lastCheckFailed: boolean;
+  lastError: string | null;
+  renewing: boolean;
+  outcome: FlowOutcome | null;
+  outcomeText: string | null;
+}
+
+export function toRowView({ profile, grant }: ProfileRow, now: number): ProfileRowView {
+  const view = grant ? grantStatus(grant, now) : { status: 'expired' as const, daysLeft: null, expiredSince: now };
+  const outcome = grant?.renewal?.state === 'done' ? (grant.renewal.outcome ?? null) : null;
+  return {
+    id: profile.id,
+    name: profile.name,
+    handle: profile.handle,
+    network: profile.network,
+    networkName: NETWORKS[profile.network].name,
+    status: view.status,
+    statusText: statusLabel(view, grant?.expiresAt ?? null, now),
+    expiresAt: grant?.expiresAt ?? null,
+    expiredSince: view.expiredSince,
+    lastCheckText: grant?.lastCheckAt ? `Checked ${formatDateTime(grant.lastCheckAt)}` : 'Not checked yet',
+    lastCheckFailed: grant?.lastCheckResult === 'unknown',
+    lastError: grant?.lastError ?? null,
+    renewing: grant?.renewal?.state === 'running',
+    outcome,
+    outcomeText: outcome ? describeOutcome(outcome) : null,
+  };
+}
+
+/** Rows in the SPEC §2 urgency order. */
+export function sortedRowViews(rows: ProfileRow[], now: number): ProfileRowView[] {
+  return rows
+    .map((r) => toRowView(r, now))
+    .sort((a, b) =>
+      compareUrgency(
+        { view: { status: a.status, daysLeft: null, expiredSince: a.expiredSince }, expiresAt: a.expiresAt, name: a.name },
+        { view: { status: b.status, daysLeft: null, expiredSince: b.expiredSince }, expiresAt: b.expiresAt, name: b.name },
+      ),
+    );
+}

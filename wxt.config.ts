@@ -1,0 +1,29 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { optionalHostPermissions } from './utils/networks/catalog';
+
+/**
+ * Public half of the key that pins the unpacked extension id
+ * (omfcflfnflfbndddpemfkaghdhgfanel), so OAuth redirect URLs registered with the
+ * networks stay valid across machines. Not a secret. Store packages drop it
+ * (TW_STORE=1): the stores assign their own id.
+ */
+const EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAyXbUsOtX199bOCk8GEceqWoKWQNttSCe4Hs0DgfZthB57YcdtuTNOvKoCtGsDdUYKd2RAGBkplwrxo3GzOlRM6N1KEp/PCx7TmBoR5nMlSY03nAOL2GpX1N6AjXlb2BKrb7YcGpwVuO3ldnknPLdWmLNZR2pt3iEfJlovHquzfde1UpOwvH9PVCsF4wdU8ePAx75IzdOBDtH1EXOj0gGLQMl/LcW3Eg6MI+bHAfv9z+AyabkiLz/NuvegTA54bteQLB8QvUWjkJES+7MTWy+RJpci0ceFoBZZIH5r0lG274WhfPkcpwyyHnkYzdthlcrs7Dp3CsGXe7P9mjwWiWAgwIDAQAB';
+
+export default defineConfig({
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['alarms', 'notifications', 'storage', 'identity'],
+    optional_host_permissions: optionalHostPermissions(),
+    action: { default_title: 'Token Warden' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'token-warden@example.org', strict_min_version: '115.0' } } }
+      : process.env.TW_STORE === '1'
+        ? {}
+        : { key: EXTENSION_KEY }),
+  }),
+});
