@@ -32,9 +32,14 @@ function bannerOf(outcome: FlowOutcome): BannerState {
 export function createPopupModel(deps: PopupDeps) {
   const rows = liveSignal<ProfileRow[] | null>(() => readProfileRows(deps.db), null);
   const settings = liveSignal(async () => (await loadSettings(deps.db)).settings, DEFAULT_SETTINGS);
-  const now = signal(deps.now());
-  const timer = setInterval(() => (now.value = deps.now()), 30_000);
-  const views = computed(() => (rows.value.value ? sortedRowViews(rows.value.value, now.value) : null));
+  // Statuses depend on the clock: re-derive on every data change and on a tick, reading the time then.
+  const tick = signal(0);
+  const timer = setInterval(() => (tick.value += 1), 30_000);
+  const views = computed(() => {
+    void tick.value;
+    const current = rows.value.value;
+    return current ? sortedRowViews(current, deps.now()) : null;
+  });
   const banner = signal<BannerState | null>(null);
   const connecting = signal(false);
   const checking = signal(false);

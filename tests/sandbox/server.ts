@@ -54,7 +54,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 async function handle(state: SandboxState, req: IncomingMessage, res: ServerResponse, held: Set<ServerResponse>): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
   if (req.method === 'OPTIONS') {
     res.writeHead(204, CORS).end();
     return;
