@@ -25,8 +25,13 @@ export const ACCESS_REFRESH_MARGIN_MS = 5 * MINUTE;
 /** Refresh silently before the first reminder threshold (7 days), so a person is bothered only when needed. */
 export const AUTO_REFRESH_BEFORE_MS = 8 * DAY;
 
-/** Whether a poll should use the refresh token instead of inspecting (pure). */
-export function refreshDue(grant: { accessExpiresAt: number | null; expiresAt: number | null }, now: number): boolean {
+/**
+ * Whether a poll should use the refresh token instead of inspecting (pure).
+ * The early refresh happens at most once a day: where a refresh does not
+ * extend the grant (LinkedIn's refresh token ages from the first grant),
+ * refreshing on every poll would gain nothing.
+ */
+export function refreshDue(grant: { accessExpiresAt: number | null; expiresAt: number | null; issuedAt: number }, now: number): boolean {
   if (grant.accessExpiresAt !== null && grant.accessExpiresAt - now <= ACCESS_REFRESH_MARGIN_MS) return true;
-  return grant.expiresAt !== null && grant.expiresAt - now <= AUTO_REFRESH_BEFORE_MS;
+  return grant.expiresAt !== null && grant.expiresAt - now <= AUTO_REFRESH_BEFORE_MS && now - grant.issuedAt >= DAY;
 }

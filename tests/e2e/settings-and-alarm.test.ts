@@ -1,0 +1,94 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { sandboxSettings } from '../sandbox/settings-for';
+import { launchExtension, waitFor, type ExtensionBrowser } from './support/chromium';
+import { badge, command, popupRows, readTable } from './support/extension';
+
+type SettingsRow = { id: string; doc: { networks: Record<string, { baseUrl: string }>; polling: { intervalMinutes: number } } };
+
+describe('Settings import on the options page, and the repeating poll alarm', () => {
+  let sandbox: Sandbox;
+  let ext: ExtensionBrowser;
+  let options: Page;
+
+  const upload = async (name: string, text: string) => {
+    const file = join(ext.userDataDir, name);
+    writeFileSync(file, text);
+    const input = ((await options.$('input#import-file')) as import('puppeteer-core').ElementHandle<HTMLInputElement> | null)!;
+    const banner = () => options.$eval('.banner', (b) => b.textContent ?? '').catch(() => '');
+    const previous = await banner();
+    await input.uploadFile(file);
+    return waitFor(async () => {
+      const text = await banner();
+      return text !== previous && text;
+    }, 'a new message on the options page');
+  };
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    ext = await launchExtension();
+    await ext.worker();
+    options = await ext.openPage('options.html');
+    await options.waitForSelector('#import-file');
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await sandbox?.close();
+  });
+
+  it('every control on the options page has a visible label and an accessible name', async () => {
+    const unlabeled = await options.$$eval('input, select', (els) =>
+      els.filter((el) => !el.id || !document.querySelector(`label[for="${el.id}"]`)?.textContent?.trim()).map((el) => el.outerHTML),
+    );
+    expect(unlabeled).toEqual([]);
+  });
+
+  it('a valid file points the extension at the sandbox', async () => {
+    expect(await upload('good.json', JSON.stringify(sandboxSettings(sandbox.url, 0.1)))).toBe('Settings imported.');
+    const [row] = await readTable<SettingsRow>(await ext.worker(), 'settings');
+    expect(row!.doc.networks.facebook!.baseUrl).toBe(`${sandbox.url}/facebook`);
+    await waitFor(async () => (await options.$eval('#facebook-base', (i) => (i as HTMLInputElement).value)) === `${sandbox.url}/facebook`, 'form shows it');
+  });
+
+  it('an invalid file is refused with a message and the stored settings are unchanged', async () => {
+    const worker = await ext.worker();
+    const before = await readTable(worker, 'settings');
+    const bad = { ...sandboxSettings(sandbox.url), networks: { facebook: { clientId: 'x', baseUrl: 'not a url', client_secret: 'abc' } } };
+    expect(await upload('bad.json', JSON.stringify(bad))).toMatch(/^This is not a Token Warden settings file: networks\.facebook/);
+    expect(await upload('junk.json', '{ nope')).toBe('This file is not valid JSON.');
+    expect(await readTable(worker, 'settings')).toEqual(before);
+  });
+
+  it('the repeating alarm polls by itself and marks a revoked token Expired', async () => {
+    const account = await (
+      await fetch(`${sandbox.url}/_control/accounts`, { method: 'POST', body: JSON.stringify({ network: 'tiktok', name: 'Harbour Books' }) })
+    ).json();
+    const worker = await ext.worker();
+    const alarm = await worker.evaluate(() => chrome.alarms.get('poll'));
+    expect(alarm?.periodInMinutes).toBe(0.1);
+    await command(options, 'connect', { network: 'tiktok' });
+    await fetch(`${sandbox.url}/_control/revoke`, { method: 'POST', body: JSON.stringify({ network: 'tiktok', accountId: account.id, reason: 'revoked' }) });
+    // Due-based polling: make the grant due now, then let the alarm (every 6 s) find it.
+    await worker.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('token-warden');
+          open.onsuccess = () => {
+            const store = open.result.transaction('grants', 'readwrite').objectStore('grants');
+            store.openCursor().onsuccess = (e) => {
+              const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+              if (!cursor) return resolve();
+              cursor.update({ ...cursor.value, nextCheckAt: 0 });
+              cursor.continue();
+            };
+          };
+        }),
+    );
+    await waitFor(async () => (await badge(await ext.worker())).text === '1', 'alarm poll marks it expired', 30_000);
+    const popup = await ext.openPage('popup.html');
+    await popup.waitForSelector('li.row');
+    expect((await popupRows(popup))[0]!.status).toBe('expired');
+  }, 60_000);
+});
