@@ -7,7 +7,8 @@ export interface ProfileRowProps {
 }
 
 export function ProfileRow({ row, onRenew }: ProfileRowProps) {
-  const outcomeClass = row.outcome?.kind === 'renewed' ? 'outcome-ok' : row.outcome?.kind === 'cancelled' ? 'outcome-neutral' : 'outcome-bad';
+  const outcomeClass =
+    row.outcome?.kind === 'renewed' ? 'outcome-ok' : row.outcome?.kind === 'cancelled' ? 'outcome-neutral' : 'outcome-bad';
   return (
     <li class={`row row-${row.status}`} data-profile-id={row.id} data-status={row.status}>
       <span class={`net net-${row.network}`} title={row.networkName} aria-hidden="true">
@@ -39,7 +40,13 @@ export function ProfileRow({ row, onRenew }: ProfileRowProps) {
           </div>
         )}
       </div>
-      <button type="button" class="renew" disabled={row.renewing} onClick={() => onRenew(row.id)} aria-label={`Renew ${row.name} (${row.networkName})`}>
+      <button
+        type="button"
+        class="renew"
+        disabled={row.renewing}
+        onClick={() => onRenew(row.id)}
+        aria-label={`Renew ${row.name} (${row.networkName})`}
+      >
         Renew
       </button>
     </li>

@@ -47,15 +47,32 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
             <legend>{NETWORKS[id].name}</legend>
             <div class="field">
               <label for={`${id}-client`}>OAuth client ID</label>
-              <input id={`${id}-client`} value={n.clientId} onInput={(e) => setNetwork(id, 'clientId', e.currentTarget.value)} autocomplete="off" />
+              <input
+                id={`${id}-client`}
+                value={n.clientId}
+                onInput={(e) => setNetwork(id, 'clientId', e.currentTarget.value)}
+                autocomplete="off"
+              />
             </div>
             <div class="field">
               <label for={`${id}-base`}>Endpoint base URL (empty = the network's own servers)</label>
-              <input id={`${id}-base`} type="url" value={n.baseUrl} placeholder="https://" onInput={(e) => setNetwork(id, 'baseUrl', e.currentTarget.value)} />
+              <input
+                id={`${id}-base`}
+                type="url"
+                value={n.baseUrl}
+                placeholder="https://"
+                onInput={(e) => setNetwork(id, 'baseUrl', e.currentTarget.value)}
+              />
             </div>
             <div class="field">
               <label for={`${id}-exchange`}>Token-exchange URL (your organisation's backend; holds the client secret)</label>
-              <input id={`${id}-exchange`} type="url" value={n.exchangeUrl} placeholder="https://" onInput={(e) => setNetwork(id, 'exchangeUrl', e.currentTarget.value)} />
+              <input
+                id={`${id}-exchange`}
+                type="url"
+                value={n.exchangeUrl}
+                placeholder="https://"
+                onInput={(e) => setNetwork(id, 'exchangeUrl', e.currentTarget.value)}
+              />
             </div>
           </fieldset>
         );

@@ -26,7 +26,7 @@ const COMMAND_NAMES = Object.keys(COMMANDS) as [CommandName, ...CommandName[]];
 export const envelope = z.object({ command: z.enum(COMMAND_NAMES), payload: z.unknown() }).strict();
 
 /** What the background answers: a result, or an error message (never a stack with secrets). */
-export type Reply = { ok: true; result: unknown } | { ok: false, error: string };
+export type Reply = { ok: true; result: unknown } | { ok: false; error: string };
 
 export type Send = (message: unknown) => Promise<unknown>;
 

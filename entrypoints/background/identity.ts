@@ -2,8 +2,7 @@ import { browser } from 'wxt/browser';
 
 /** The only caller of browser.identity. */
 export type AuthFlowResult =
-  | { ok: true; redirectUrl: string }
-  | { ok: false; kind: 'cancelled' | 'unreachable' | 'failed'; reason: string };
+  { ok: true; redirectUrl: string } | { ok: false; kind: 'cancelled' | 'unreachable' | 'failed'; reason: string };
 
 export type AuthFlow = (url: string, interactive: boolean) => Promise<AuthFlowResult>;
 

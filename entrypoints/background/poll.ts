@@ -54,7 +54,12 @@ function notConfigured(outcome: { kind: string }): CheckResult {
 }
 
 /** One grant's check; null when a silent refresh already stored the new state. */
-async function checkGrant(deps: Deps, ctx: Exclude<Awaited<ReturnType<typeof adapterContext>>, { kind: string }>, grant: GrantRecord, key: CryptoKey): Promise<CheckResult | null> {
+async function checkGrant(
+  deps: Deps,
+  ctx: Exclude<Awaited<ReturnType<typeof adapterContext>>, { kind: string }>,
+  grant: GrantRecord,
+  key: CryptoKey,
+): Promise<CheckResult | null> {
   try {
     const adapter = adapterFor(grant.network);
     if (!adapter) return { kind: 'unknown', reason: 'This network is not supported yet' };

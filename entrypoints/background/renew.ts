@@ -58,7 +58,9 @@ export async function silentRefresh(deps: Deps, grant: GrantRecord): Promise<Flo
   if (!refreshed.ok) return refreshed.result.kind === 'unknown' ? outcomeOfFailure(refreshed.result) : null;
   await storeRefreshed(deps.db, grant.id, refreshed.tokens, deps.now());
   const covered = await deps.db.profiles.where('grantId').equals(grant.id).primaryKeys();
-  await deps.db.history.bulkAdd(covered.map((profileId) => ({ profileId, at: deps.now(), kind: 'renewal' as const, text: 'Renewed silently with the refresh token' })));
+  await deps.db.history.bulkAdd(
+    covered.map((profileId) => ({ profileId, at: deps.now(), kind: 'renewal' as const, text: 'Renewed silently with the refresh token' })),
+  );
   return { kind: 'renewed', profiles: covered.length };
 }
 

@@ -16,10 +16,15 @@ export function App({ model }: { model: OptionsModel }) {
         {message && <Banner tone={message.tone} text={message.text} />}
         {loaded?.repaired && <Banner tone="bad" text="The stored settings were unreadable and have been reset to the defaults." />}
         <h2>Settings file</h2>
-        <SettingsFile onExport={model.exportFile} onImport={(t) => void model.importText(t)} />
+        <SettingsFile onExport={() => model.exportFile()} onImport={(t) => void model.importText(t)} />
         <h2>Advanced: networks</h2>
         {loaded ? (
-          <SettingsForm key={JSON.stringify(loaded.settings)} settings={loaded.settings} supported={supportedNetworks()} onSave={(s) => void model.save(s)} />
+          <SettingsForm
+            key={JSON.stringify(loaded.settings)}
+            settings={loaded.settings}
+            supported={supportedNetworks()}
+            onSave={(s) => void model.save(s)}
+          />
         ) : (
           <p class="muted">Loading…</p>
         )}

@@ -70,7 +70,10 @@ export function createPopupModel(deps: PopupDeps) {
       // Host access is asked for on this click (a user gesture), before any other await.
       const origins = networkConfig(settings.value.value, network).baseUrl ? [] : [...NETWORKS[network].hosts];
       if (origins.length > 0 && !(await deps.requestHosts(origins).catch(() => false))) {
-        banner.value = { tone: 'bad', text: `Token Warden needs access to ${NETWORKS[network].name} to check its tokens. Nothing was changed.` };
+        banner.value = {
+          tone: 'bad',
+          text: `Token Warden needs access to ${NETWORKS[network].name} to check its tokens. Nothing was changed.`,
+        };
         return;
       }
       connecting.value = true;

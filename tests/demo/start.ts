@@ -36,7 +36,14 @@ const popup = await ext.openPage('popup.html');
 await popup.setViewport({ width: 400, height: 600 });
 if (hasDisplay) {
   console.log('Chromium is open with Token Warden loaded: the popup is in the first tab. Press Ctrl+C to stop.');
-  process.on('SIGINT', () => void ext.close().then(() => sandbox.close()).then(() => process.exit(0)));
+  process.on(
+    'SIGINT',
+    () =>
+      void ext
+        .close()
+        .then(() => sandbox.close())
+        .then(() => process.exit(0)),
+  );
 } else {
   mkdirSync(resolve('.e2e-tmp'), { recursive: true });
   const shot = resolve('.e2e-tmp/demo-popup.png');

@@ -16,7 +16,7 @@ describe('Settings import on the options page, and the repeating poll alarm', ()
   const upload = async (name: string, text: string) => {
     const file = join(ext.userDataDir, name);
     writeFileSync(file, text);
-    const input = ((await options.$('input#import-file')) as import('puppeteer-core').ElementHandle<HTMLInputElement> | null)!;
+    const input = (await options.$('input#import-file'))!;
     const banner = () => options.$eval('.banner', (b) => b.textContent ?? '').catch(() => '');
     const previous = await banner();
     await input.uploadFile(file);
@@ -49,7 +49,10 @@ describe('Settings import on the options page, and the repeating poll alarm', ()
     expect(await upload('good.json', JSON.stringify(sandboxSettings(sandbox.url, 0.1)))).toBe('Settings imported.');
     const [row] = await readTable<SettingsRow>(await ext.worker(), 'settings');
     expect(row!.doc.networks.facebook!.baseUrl).toBe(`${sandbox.url}/facebook`);
-    await waitFor(async () => (await options.$eval('#facebook-base', (i) => (i as HTMLInputElement).value)) === `${sandbox.url}/facebook`, 'form shows it');
+    await waitFor(
+      async () => (await options.$eval('#facebook-base', (i) => (i as HTMLInputElement).value)) === `${sandbox.url}/facebook`,
+      'form shows it',
+    );
   });
 
   it('an invalid file is refused with a message and the stored settings are unchanged', async () => {
@@ -63,13 +66,19 @@ describe('Settings import on the options page, and the repeating poll alarm', ()
 
   it('the repeating alarm polls by itself and marks a revoked token Expired', async () => {
     const account = await (
-      await fetch(`${sandbox.url}/_control/accounts`, { method: 'POST', body: JSON.stringify({ network: 'tiktok', name: 'Harbour Books' }) })
+      await fetch(`${sandbox.url}/_control/accounts`, {
+        method: 'POST',
+        body: JSON.stringify({ network: 'tiktok', name: 'Harbour Books' }),
+      })
     ).json();
     const worker = await ext.worker();
     const alarm = await worker.evaluate(() => chrome.alarms.get('poll'));
     expect(alarm?.periodInMinutes).toBe(0.1);
     await command(options, 'connect', { network: 'tiktok' });
-    await fetch(`${sandbox.url}/_control/revoke`, { method: 'POST', body: JSON.stringify({ network: 'tiktok', accountId: account.id, reason: 'revoked' }) });
+    await fetch(`${sandbox.url}/_control/revoke`, {
+      method: 'POST',
+      body: JSON.stringify({ network: 'tiktok', accountId: account.id, reason: 'revoked' }),
+    });
     // Due-based polling: make the grant due now, then let the alarm (every 6 s) find it.
     await worker.evaluate(
       () =>

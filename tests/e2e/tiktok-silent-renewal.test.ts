@@ -12,11 +12,17 @@ describe('TikTok: silent renewal with a rotating refresh token', () => {
   let popup: Page;
   let account: { id: string };
   const log = async () => (await fetch(`${s.sandbox.url}/_control/log`).then((r) => r.json())) as LogEntry[];
-  const refreshTokens = async () => ((await s.control('tokens', { network: 'tiktok', accountId: account.id })) as SandboxToken[]).filter((t) => t.kind === 'refresh');
+  const refreshTokens = async () =>
+    ((await s.control('tokens', { network: 'tiktok', accountId: account.id })) as SandboxToken[]).filter((t) => t.kind === 'refresh');
 
   beforeAll(async () => {
     s = await openSession();
-    account = await s.control('accounts', { network: 'tiktok', name: 'Fern Coffee Lab', username: 'ferncoffeelab', refreshLifetimeSec: 2 * DAY_SEC });
+    account = await s.control('accounts', {
+      network: 'tiktok',
+      name: 'Fern Coffee Lab',
+      username: 'ferncoffeelab',
+      refreshLifetimeSec: 2 * DAY_SEC,
+    });
     popup = await s.ext.openPage('popup.html');
     await popup.waitForSelector('#connect-network');
     await popup.select('#connect-network', 'tiktok');

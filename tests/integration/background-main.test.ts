@@ -24,7 +24,7 @@ describe('the message door', () => {
   const self = { id: 'ext-id', origin: 'chrome-extension://ext-id' };
   const page = { id: 'ext-id', url: 'chrome-extension://ext-id/popup.html' };
 
-  it('accepts only the extension\'s own pages', () => {
+  it("accepts only the extension's own pages", () => {
     expect(isOwnPage(page, self)).toBe(true);
     expect(isOwnPage({ id: 'other', url: 'chrome-extension://other/x.html' }, self)).toBe(false);
     expect(isOwnPage({ id: 'ext-id', url: 'https://evil.example/' }, self)).toBe(false);
@@ -58,7 +58,12 @@ describe('the message door', () => {
   it('an invalid settings import changes nothing and says why', async () => {
     h = await harness();
     const before = await h.deps.db.settings.toArray();
-    const reply = await handleMessage(h.deps, { command: 'importSettings', payload: { text: '{"version":1,"networks":{"facebook":{"baseUrl":"ftp://x"}}}' } }, page, self);
+    const reply = await handleMessage(
+      h.deps,
+      { command: 'importSettings', payload: { text: '{"version":1,"networks":{"facebook":{"baseUrl":"ftp://x"}}}' } },
+      page,
+      self,
+    );
     expect(reply).toEqual({ ok: true, result: { ok: false, message: expect.stringContaining('networks.facebook.baseUrl') } });
     expect(await h.deps.db.settings.toArray()).toEqual(before);
   });

@@ -11,7 +11,14 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
 
   it('connects a Facebook login with its pages, stores the token only encrypted', async () => {
     h = await harness();
-    await h.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }, { id: '2', name: 'Bakery' }] });
+    await h.control('accounts', {
+      network: 'facebook',
+      name: 'Alex',
+      pages: [
+        { id: '1', name: 'Café' },
+        { id: '2', name: 'Bakery' },
+      ],
+    });
     expect(await connectNetwork(h.deps, 'facebook')).toEqual({ kind: 'connected', profiles: 2 });
     const db = h.deps.db;
     expect((await db.profiles.toArray()).map((p) => p.name).sort()).toEqual(['Bakery', 'Café']);
@@ -47,20 +54,34 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
   it('reports a missing client ID instead of opening a window', async () => {
     h = await harness();
     await h.deps.db.settings.put({ id: 'prefs', doc: { version: 1, networks: {}, polling: { intervalMinutes: 15 } } });
-    expect(await connectNetwork(h.deps, 'tiktok')).toEqual({ kind: 'not-configured', reason: 'Set the TikTok client ID in Options (Advanced) first.' });
+    expect(await connectNetwork(h.deps, 'tiktok')).toEqual({
+      kind: 'not-configured',
+      reason: 'Set the TikTok client ID in Options (Advanced) first.',
+    });
     expect(h.authCalls).toHaveLength(0);
   });
 
   it('renewing one Facebook login renews every page it covers', async () => {
     h = await harness();
-    const a = await h.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'A' }, { id: '2', name: 'B' }, { id: '3', name: 'C' }] });
+    const a = await h.control('accounts', {
+      network: 'facebook',
+      name: 'Alex',
+      pages: [
+        { id: '1', name: 'A' },
+        { id: '2', name: 'B' },
+        { id: '3', name: 'C' },
+      ],
+    });
     await connectNetwork(h.deps, 'facebook');
     await h.control('revoke', { network: 'facebook', accountId: a.id, reason: 'password' });
     await pollGrants(h.deps, { force: true });
     expect((await h.deps.db.grants.toArray())[0]!.invalidReason).toBe('The Facebook password was changed');
     expect(h.badges.at(-1)).toMatchObject({ text: '3' });
     expect(await renewProfile(h.deps, 'facebook:2')).toEqual({ kind: 'renewed', profiles: 3 });
-    expect((await h.deps.db.grants.toArray())[0]).toMatchObject({ invalidSince: null, renewal: { state: 'done', outcome: { kind: 'renewed' } } });
+    expect((await h.deps.db.grants.toArray())[0]).toMatchObject({
+      invalidSince: null,
+      renewal: { state: 'done', outcome: { kind: 'renewed' } },
+    });
     expect(h.badges.at(-1)?.text).toBe('');
   });
 
@@ -70,7 +91,11 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
     await connectNetwork(h.deps, 'facebook');
     await h.control('account', { accountId: a.id, pages: [{ id: '1', name: 'A', tasks: ['CREATE_CONTENT'] }] });
     const outcome = await renewProfile(h.deps, 'facebook:1');
-    expect(outcome).toEqual({ kind: 'no-permission', identity: 'Alex', permission: 'Full control of the Page (or of the Business Manager that owns it)' });
+    expect(outcome).toEqual({
+      kind: 'no-permission',
+      identity: 'Alex',
+      permission: 'Full control of the Page (or of the Business Manager that owns it)',
+    });
     const identity = await h.deps.db.identities.get(`facebook:${a.id}`);
     expect(identity!.access['facebook:1']).toMatchObject({ can: 'no' });
     expect((await h.deps.db.history.toArray()).at(-1)!.text).toContain('lacks the permission');
@@ -125,8 +150,12 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
     await connectNetwork(h.deps, 'facebook');
     await h.sandbox.close();
     await pollGrants(h.deps, { force: true });
-    expect((await h.deps.db.grants.toArray())[0]).toMatchObject({ invalidSince: null, lastCheckResult: 'unknown', lastError: 'Network unreachable' });
+    expect((await h.deps.db.grants.toArray())[0]).toMatchObject({
+      invalidSince: null,
+      lastCheckResult: 'unknown',
+      lastError: 'Network unreachable',
+    });
     expect(await renewProfile(h.deps, 'facebook:1')).toMatchObject({ kind: 'unreachable' });
-    h.sandbox.close = async () => undefined;
+    h.sandbox.close = () => Promise.resolve();
   });
 });

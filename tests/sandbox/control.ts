@@ -28,7 +28,7 @@ export function controlRoutes(state: SandboxState, req: SandboxRequest, action: 
         name: p.name ?? 'Page',
         tasks: p.tasks ?? ['MANAGE', 'CREATE_CONTENT', 'MODERATE', 'ADVERTISE', 'ANALYZE'],
       }));
-      const account = state.addAccount({ ...(b as object), network, name: String(b.name ?? 'Sandbox user'), pages });
+      const account = state.addAccount({ ...(b as object), network, name: typeof b.name === 'string' ? b.name : 'Sandbox user', pages });
       return json(200, account);
     }
     case 'account': {
@@ -52,7 +52,13 @@ export function controlRoutes(state: SandboxState, req: SandboxRequest, action: 
     case 'fault': {
       const mode = (b.mode as FaultMode) ?? 'none';
       if (mode === 'none' && b.latencyMs === undefined) state.faults.delete(network);
-      else state.faults.set(network, { mode, remaining: b.count as number | undefined, retryAfterSec: b.retryAfter as number | undefined, latencyMs: b.latencyMs as number | undefined });
+      else
+        state.faults.set(network, {
+          mode,
+          remaining: b.count as number | undefined,
+          retryAfterSec: b.retryAfter as number | undefined,
+          latencyMs: b.latencyMs as number | undefined,
+        });
       return json(200, { ok: true });
     }
     case 'log':

@@ -20,7 +20,9 @@ const DEAD_TOKEN_ERRORS: Record<string, { message: string; subcode?: number }> =
 };
 
 function graphError(status: number, code: number, message: string, subcode?: number): SandboxResponse {
-  return json(status, { error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'AbCdEfGh123' } });
+  return json(status, {
+    error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'AbCdEfGh123' },
+  });
 }
 
 function deadError(reason: string): SandboxResponse {
@@ -60,7 +62,9 @@ function debugToken(state: SandboxState, req: SandboxRequest): SandboxResponse {
   const sec = (ms: number | null | undefined) => (ms ? Math.floor(ms / 1000) : 0);
   if (dead || !input) {
     const e = DEAD_TOKEN_ERRORS[dead ?? 'unknown']!;
-    return json(200, { data: { app_id: '1234567890', is_valid: false, error: { code: 190, message: e.message, subcode: e.subcode }, scopes: [] } });
+    return json(200, {
+      data: { app_id: '1234567890', is_valid: false, error: { code: 190, message: e.message, subcode: e.subcode }, scopes: [] },
+    });
   }
   return json(200, {
     data: {

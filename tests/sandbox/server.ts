@@ -101,7 +101,11 @@ async function applyFault(state: SandboxState, network: string): Promise<Sandbox
     case '5xx':
       return { status: 503, json: { error: { message: 'Service temporarily unavailable', code: 2 } } };
     case '429':
-      return { status: 429, json: { error: { message: 'Too many calls', code: 4 } }, headers: { 'retry-after': String(fault.retryAfterSec ?? 60) } };
+      return {
+        status: 429,
+        json: { error: { message: 'Too many calls', code: 4 } },
+        headers: { 'retry-after': String(fault.retryAfterSec ?? 60) },
+      };
     case 'malformed':
       return { status: 200, text: '<html><body>Bad gateway</body>' };
     case 'timeout':

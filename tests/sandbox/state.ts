@@ -110,13 +110,19 @@ export class SandboxState {
       passwordVersion: 0,
       appRemoved: false,
       ...input,
-    } as Account;
+    };
     this.accounts.set(account.id, account);
     this.nextLogin.set(account.network, account.id);
     return account;
   }
 
-  issue(network: SandboxNetwork, accountId: string, kind: TokenRecord['kind'], lifetimeSec: number | null, dataAccessSec?: number): TokenRecord {
+  issue(
+    network: SandboxNetwork,
+    accountId: string,
+    kind: TokenRecord['kind'],
+    lifetimeSec: number | null,
+    dataAccessSec?: number,
+  ): TokenRecord {
     const account = this.accounts.get(accountId);
     const now = this.now();
     const record: TokenRecord = {

@@ -46,7 +46,10 @@ export function tiktokToken(state: SandboxState, form: URLSearchParams): Sandbox
 function userInfo(state: SandboxState, req: SandboxRequest): SandboxResponse {
   const token = state.tokens.get(bearer(req) ?? '');
   if (state.deadReason(token) || token?.kind !== 'access') {
-    return json(401, { data: {}, error: { code: 'access_token_invalid', message: 'The access token is invalid or not found in the request.', log_id: logId() } });
+    return json(401, {
+      data: {},
+      error: { code: 'access_token_invalid', message: 'The access token is invalid or not found in the request.', log_id: logId() },
+    });
   }
   const account = state.accounts.get(token.accountId)!;
   const user = {

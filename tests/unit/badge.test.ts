@@ -6,7 +6,11 @@ describe('badgeFor (SPEC §5)', () => {
     expect(badgeFor([]).text).toBe('');
   });
   it('counts Expired + Expiring, red when any is expired', () => {
-    expect(badgeFor(['expired', 'expiring', 'valid'])).toMatchObject({ text: '2', color: BADGE_RED, title: 'Token Warden: 1 expired, 1 expiring within 7 days' });
+    expect(badgeFor(['expired', 'expiring', 'valid'])).toMatchObject({
+      text: '2',
+      color: BADGE_RED,
+      title: 'Token Warden: 1 expired, 1 expiring within 7 days',
+    });
   });
   it('is amber when only expiring', () => {
     expect(badgeFor(['expiring', 'expiring', 'valid'])).toMatchObject({ text: '2', color: BADGE_AMBER });

@@ -28,7 +28,13 @@ describe('network catalog (SPEC §1)', () => {
 describe('grantExpiry', () => {
   const NOW = 1_800_000_000_000;
   it('uses the refresh token expiry when there is a refresh token', () => {
-    expect(grantExpiry('tiktok', { accessToken: 'a', refreshToken: 'r', accessExpiresAt: NOW + DAY, refreshExpiresAt: NOW + 300 * DAY, scopes: [] }, NOW)).toBe(NOW + 300 * DAY);
+    expect(
+      grantExpiry(
+        'tiktok',
+        { accessToken: 'a', refreshToken: 'r', accessExpiresAt: NOW + DAY, refreshExpiresAt: NOW + 300 * DAY, scopes: [] },
+        NOW,
+      ),
+    ).toBe(NOW + 300 * DAY);
   });
   it('the real expiry wins; the catalog default fills in when none is reported', () => {
     expect(grantExpiry('facebook', { accessToken: 'a', accessExpiresAt: NOW + 60 * DAY, scopes: [] }, NOW)).toBe(NOW + 60 * DAY);

@@ -9,7 +9,9 @@ const graphError = (code: number, subcode?: number, message = 'Error validating 
 
 describe('facebook adapter', () => {
   it('builds an authorization-code + PKCE S256 authorize URL', () => {
-    const url = new URL(facebook.authorizeUrl({ clientId: 'app-1', redirectUri: 'https://id.chromiumapp.org/', state: 'st', codeChallenge: 'ch' }));
+    const url = new URL(
+      facebook.authorizeUrl({ clientId: 'app-1', redirectUri: 'https://id.chromiumapp.org/', state: 'st', codeChallenge: 'ch' }),
+    );
     expect(url.origin + url.pathname).toBe('https://www.facebook.com/v21.0/dialog/oauth');
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       client_id: 'app-1',
@@ -22,12 +24,20 @@ describe('facebook adapter', () => {
   });
 
   it('exchanges the code, then the short token for a long-lived one, via the override base', async () => {
-    const { fetch, calls } = scriptedFetch({ body: { access_token: 'short', expires_in: 7200 } }, { body: { access_token: 'long', token_type: 'bearer', expires_in: 5_184_000 } });
+    const { fetch, calls } = scriptedFetch(
+      { body: { access_token: 'short', expires_in: 7200 } },
+      { body: { access_token: 'long', token_type: 'bearer', expires_in: 5_184_000 } },
+    );
     const out = await facebook.exchangeCode(context(fetch, { baseUrl: 'http://127.0.0.1:9/facebook' }), 'CODE', 'VER', 'https://r/');
     expect(out).toEqual({ ok: true, tokens: expect.objectContaining({ accessToken: 'long', accessExpiresAt: NOW + 5_184_000_000 }) });
     const [first, second] = calls.map((c) => new URL(c.url));
     expect(first!.pathname).toBe('/facebook/graph.facebook.com/v21.0/oauth/access_token');
-    expect(Object.fromEntries(first!.searchParams)).toMatchObject({ code: 'CODE', code_verifier: 'VER', redirect_uri: 'https://r/', client_id: 'app-1' });
+    expect(Object.fromEntries(first!.searchParams)).toMatchObject({
+      code: 'CODE',
+      code_verifier: 'VER',
+      redirect_uri: 'https://r/',
+      client_id: 'app-1',
+    });
     expect(Object.fromEntries(second!.searchParams)).toMatchObject({ grant_type: 'fb_exchange_token', fb_exchange_token: 'short' });
     expect(calls.every((c) => !c.url.includes('client_secret'))).toBe(true);
   });
@@ -36,13 +46,26 @@ describe('facebook adapter', () => {
     const { fetch, calls } = scriptedFetch({ body: { access_token: 'short' } }, { body: { access_token: 'long', expires_in: 100 } });
     await facebook.exchangeCode(context(fetch, { exchangeUrl: 'https://tokens.example.org/x' }), 'CODE', 'VER', 'https://r/');
     expect(calls[0]).toMatchObject({ url: 'https://tokens.example.org/x', method: 'POST' });
-    expect(JSON.parse(calls[0]!.body)).toEqual({ network: 'facebook', client_id: 'app-1', grant_type: 'authorization_code', code: 'CODE', code_verifier: 'VER', redirect_uri: 'https://r/' });
+    expect(JSON.parse(calls[0]!.body)).toEqual({
+      network: 'facebook',
+      client_id: 'app-1',
+      grant_type: 'authorization_code',
+      code: 'CODE',
+      code_verifier: 'VER',
+      redirect_uri: 'https://r/',
+    });
   });
 
   describe('inspect (debug_token) classifier', () => {
     it('valid: the earlier of expires_at and data_access_expires_at', async () => {
-      const { fetch } = scriptedFetch({ body: { data: { is_valid: true, expires_at: 1_805_000_000, data_access_expires_at: 1_808_000_000, scopes: ['pages_show_list'] } } });
-      expect(await facebook.inspect(context(fetch), tokens)).toEqual({ kind: 'valid', expiresAt: 1_805_000_000_000, scopes: ['pages_show_list'] });
+      const { fetch } = scriptedFetch({
+        body: { data: { is_valid: true, expires_at: 1_805_000_000, data_access_expires_at: 1_808_000_000, scopes: ['pages_show_list'] } },
+      });
+      expect(await facebook.inspect(context(fetch), tokens)).toEqual({
+        kind: 'valid',
+        expiresAt: 1_805_000_000_000,
+        scopes: ['pages_show_list'],
+      });
     });
     it('valid with expires_at 0 (never) uses data access expiry', async () => {
       const { fetch } = scriptedFetch({ body: { data: { is_valid: true, expires_at: 0, data_access_expires_at: 1_808_000_000 } } });
@@ -59,12 +82,18 @@ describe('facebook adapter', () => {
       expect(await facebook.inspect(context(fetch), tokens)).toEqual({ kind: 'invalid', reason, code: `190/${subcode}` });
     });
     it('invalid: is_valid false inside data', async () => {
-      const { fetch } = scriptedFetch({ body: { data: { is_valid: false, error: { code: 190, message: 'Session has expired', subcode: 463 } } } });
+      const { fetch } = scriptedFetch({
+        body: { data: { is_valid: false, error: { code: 190, message: 'Session has expired', subcode: 463 } } },
+      });
       expect(await facebook.inspect(context(fetch), tokens)).toMatchObject({ kind: 'invalid', code: '190/463' });
     });
     it('permission errors (code 10, 200-299) are invalid with code "permission"', async () => {
       const { fetch } = scriptedFetch(graphError(200, undefined, 'Requires pages_read_engagement'));
-      expect(await facebook.inspect(context(fetch), tokens)).toEqual({ kind: 'invalid', reason: 'Requires pages_read_engagement', code: 'permission' });
+      expect(await facebook.inspect(context(fetch), tokens)).toEqual({
+        kind: 'invalid',
+        reason: 'Requires pages_read_engagement',
+        code: 'permission',
+      });
     });
     it.each([
       ['5xx', { status: 503, body: {} }, 'The network had an error (HTTP 503)'],
@@ -74,7 +103,7 @@ describe('facebook adapter', () => {
       ['wrong types', { body: { data: { is_valid: 'yes' } } }, 'Unexpected answer from the network (HTTP 200)'],
       ['offline', new TypeError('Failed to fetch'), 'Network unreachable'],
     ])('unknown: %s', async (_, answer, reason) => {
-      const { fetch } = scriptedFetch(answer as never);
+      const { fetch } = scriptedFetch(answer);
       expect(await facebook.inspect(context(fetch), tokens)).toMatchObject({ kind: 'unknown', reason });
     });
     it('a 429 carries Retry-After', async () => {
@@ -85,7 +114,13 @@ describe('facebook adapter', () => {
 
   it('lists pages with whether the identity fully controls them', async () => {
     const { fetch, calls } = scriptedFetch({
-      body: { data: [{ id: '1', name: 'Café', tasks: ['MANAGE', 'CREATE_CONTENT'] }, { id: '2', name: 'Bakery', tasks: ['CREATE_CONTENT'] }], paging: { cursors: {} } },
+      body: {
+        data: [
+          { id: '1', name: 'Café', tasks: ['MANAGE', 'CREATE_CONTENT'] },
+          { id: '2', name: 'Bakery', tasks: ['CREATE_CONTENT'] },
+        ],
+        paging: { cursors: {} },
+      },
     });
     const pages = await facebook.listProfiles(context(fetch), 'EAAuser', { id: 'u', name: 'U' });
     expect(pages).toEqual([

@@ -42,7 +42,11 @@ describe('parseRedirect', () => {
     expect(parseRedirect(`${base}?error=access_denied&state=s1`, 's1')).toEqual({ ok: false, kind: 'cancelled' });
   });
   it('reports other errors with their description', () => {
-    expect(parseRedirect(`${base}?error=server_error&error_description=Boom&state=s1`, 's1')).toEqual({ ok: false, kind: 'refused', reason: 'Boom' });
+    expect(parseRedirect(`${base}?error=server_error&error_description=Boom&state=s1`, 's1')).toEqual({
+      ok: false,
+      kind: 'refused',
+      reason: 'Boom',
+    });
   });
   it('refuses an answer with no code', () => {
     expect(parseRedirect(`${base}?state=s1`, 's1')).toMatchObject({ ok: false, kind: 'refused' });

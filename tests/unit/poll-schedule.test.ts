@@ -7,9 +7,23 @@ const NOW = 1_800_000_000_000;
 
 function grant(over: Partial<GrantRecord> = {}): GrantRecord {
   return {
-    id: 'facebook:1', network: 'facebook', identityId: 'facebook:1', scopes: [], issuedAt: NOW - DAY, expiresAt: NOW + 50 * DAY,
-    accessExpiresAt: NOW + 50 * DAY, invalidSince: null, invalidReason: null, refreshable: false, lastCheckAt: null,
-    lastCheckResult: null, lastError: null, failures: 0, nextCheckAt: 0, renewal: null, ...over,
+    id: 'facebook:1',
+    network: 'facebook',
+    identityId: 'facebook:1',
+    scopes: [],
+    issuedAt: NOW - DAY,
+    expiresAt: NOW + 50 * DAY,
+    accessExpiresAt: NOW + 50 * DAY,
+    invalidSince: null,
+    invalidReason: null,
+    refreshable: false,
+    lastCheckAt: null,
+    lastCheckResult: null,
+    lastError: null,
+    failures: 0,
+    nextCheckAt: 0,
+    renewal: null,
+    ...over,
   };
 }
 
@@ -40,12 +54,21 @@ describe('applyCheck', () => {
   it('invalid: marks the token dead at once, keeping the first reason', () => {
     const once = applyCheck(grant(), { kind: 'invalid', reason: 'password changed' }, NOW);
     expect(once).toMatchObject({ invalidSince: NOW, invalidReason: 'password changed', nextCheckAt: NEVER });
-    expect(applyCheck(once, { kind: 'invalid', reason: 'other' }, NOW + 1)).toMatchObject({ invalidSince: NOW, invalidReason: 'password changed' });
+    expect(applyCheck(once, { kind: 'invalid', reason: 'other' }, NOW + 1)).toMatchObject({
+      invalidSince: NOW,
+      invalidReason: 'password changed',
+    });
   });
   it('unknown: never changes expiry or validity, counts the failure, honours Retry-After', () => {
     const before = grant();
     const after = applyCheck(before, { kind: 'unknown', reason: 'Rate limited', retryAfterMs: 3 * HOUR }, NOW);
-    expect(after).toMatchObject({ expiresAt: before.expiresAt, invalidSince: null, failures: 1, lastCheckResult: 'unknown', nextCheckAt: NOW + 3 * HOUR });
+    expect(after).toMatchObject({
+      expiresAt: before.expiresAt,
+      invalidSince: null,
+      failures: 1,
+      lastCheckResult: 'unknown',
+      nextCheckAt: NOW + 3 * HOUR,
+    });
   });
 });
 

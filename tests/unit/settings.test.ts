@@ -3,7 +3,9 @@ import { DEFAULT_SETTINGS, parseSettingsFile, serializeSettings } from '@/utils/
 describe('settings file', () => {
   const good = {
     version: 1,
-    networks: { facebook: { clientId: '123', baseUrl: 'http://127.0.0.1:4010/facebook', exchangeUrl: 'https://tokens.example.org/exchange' } },
+    networks: {
+      facebook: { clientId: '123', baseUrl: 'http://127.0.0.1:4010/facebook', exchangeUrl: 'https://tokens.example.org/exchange' },
+    },
     polling: { intervalMinutes: 30 },
   };
 
@@ -23,7 +25,11 @@ describe('settings file', () => {
     ['a wrong version', JSON.stringify({ ...good, version: 2 }), 'version'],
     ['an unknown network', JSON.stringify({ ...good, networks: { myspace: {} } }), 'networks'],
     ['a client secret', JSON.stringify({ ...good, networks: { facebook: { clientId: 'x', client_secret: 's' } } }), 'networks.facebook'],
-    ['a non-http base URL', JSON.stringify({ ...good, networks: { facebook: { baseUrl: 'javascript:alert(1)' } } }), 'networks.facebook.baseUrl'],
+    [
+      'a non-http base URL',
+      JSON.stringify({ ...good, networks: { facebook: { baseUrl: 'javascript:alert(1)' } } }),
+      'networks.facebook.baseUrl',
+    ],
     ['a polling interval out of range', JSON.stringify({ ...good, polling: { intervalMinutes: 0 } }), 'polling.intervalMinutes'],
     ['an array', '[]', 'the file'],
   ])('refuses %s with a message naming the problem', (_, text, where) => {

@@ -17,7 +17,14 @@ export async function storeRefreshed(db: WardenDb, grantId: string, tokens: Toke
     const grant = await db.grants.get(grantId);
     if (!grant) return undefined;
     const refreshed = applyCheck(
-      { ...grant, invalidSince: null, invalidReason: null, refreshable: Boolean(tokens.refreshToken), accessExpiresAt: tokens.accessExpiresAt, issuedAt: now },
+      {
+        ...grant,
+        invalidSince: null,
+        invalidReason: null,
+        refreshable: Boolean(tokens.refreshToken),
+        accessExpiresAt: tokens.accessExpiresAt,
+        issuedAt: now,
+      },
       { kind: 'valid', expiresAt: grantExpiry(grant.network, tokens, now), scopes: tokens.scopes },
       now,
     );

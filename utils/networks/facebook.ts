@@ -97,7 +97,13 @@ function toTokens(body: z.infer<typeof tokenResponse>, now: number): TokenSet {
 }
 
 async function tokenCall(ctx: AdapterContext, fields: Record<string, string> & { grant_type: string }): Promise<TokenOutcome> {
-  const answer = await sendTokenRequest(ctx, 'facebook', `${GRAPH}/oauth/access_token`, { client_id: ctx.config.clientId, ...fields }, 'GET');
+  const answer = await sendTokenRequest(
+    ctx,
+    'facebook',
+    `${GRAPH}/oauth/access_token`,
+    { client_id: ctx.config.clientId, ...fields },
+    'GET',
+  );
   if (isUnknown(answer)) return { ok: false, result: answer };
   if (answer.status !== 200) return { ok: false, result: failureOf(answer) };
   const parsed = tokenResponse.safeParse(answer.body);

@@ -1,7 +1,4 @@
-export type RedirectResult =
-  | { ok: true; code: string }
-  | { ok: false; kind: 'cancelled' }
-  | { ok: false; kind: 'refused'; reason: string };
+export type RedirectResult = { ok: true; code: string } | { ok: false; kind: 'cancelled' } | { ok: false; kind: 'refused'; reason: string };
 
 /**
  * Reads the OAuth redirect. A missing or different `state` is refused (CSRF /
@@ -20,7 +17,8 @@ export function parseRedirect(redirectUrl: string, expectedState: string): Redir
   }
   const error = params.get('error');
   if (error) {
-    if (error === 'access_denied' || error === 'user_denied' || error === 'user_cancelled_authorize') return { ok: false, kind: 'cancelled' };
+    if (error === 'access_denied' || error === 'user_denied' || error === 'user_cancelled_authorize')
+      return { ok: false, kind: 'cancelled' };
     return { ok: false, kind: 'refused', reason: params.get('error_description') ?? error };
   }
   const code = params.get('code');

@@ -48,7 +48,9 @@ export function classifyTikTokError(code: string, message: string | undefined, s
     case 'rate_limit_exceeded':
       return { kind: 'unknown', reason: 'Rate limited by TikTok' };
     default:
-      return status === 401 ? { kind: 'invalid', reason: message || 'TikTok refused the token (HTTP 401)', code } : { kind: 'unknown', reason: message || code };
+      return status === 401
+        ? { kind: 'invalid', reason: message || 'TikTok refused the token (HTTP 401)', code }
+        : { kind: 'unknown', reason: message || code };
   }
 }
 

@@ -67,5 +67,9 @@ export interface NetworkAdapter {
   refresh?(ctx: AdapterContext, refreshToken: string): Promise<TokenOutcome>;
   inspect(ctx: AdapterContext, tokens: TokenSet): Promise<CheckResult>;
   whoAmI(ctx: AdapterContext, accessToken: string): Promise<NativeIdentity | Exclude<CheckResult, { kind: 'valid' }>>;
-  listProfiles(ctx: AdapterContext, accessToken: string, identity: NativeIdentity): Promise<ListedProfile[] | Exclude<CheckResult, { kind: 'valid' }>>;
+  listProfiles(
+    ctx: AdapterContext,
+    accessToken: string,
+    identity: NativeIdentity,
+  ): Promise<ListedProfile[] | Exclude<CheckResult, { kind: 'valid' }>>;
 }

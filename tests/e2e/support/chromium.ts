@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Page, type WebWorker } from 'puppeteer-core';
 
 /** Where Chromium is found: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,13 +32,22 @@ export async function launchExtension(options: { userDataDir?: string; headless?
     enableExtensions: true,
     userDataDir,
     env: { ...process.env, TMPDIR: join(TMP_ROOT, 'tmp') },
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const extensionId = await browser.installExtension(EXTENSION_DIR);
   const origin = `chrome-extension://${extensionId}`;
 
   async function worker(): Promise<WebWorker> {
-    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(origin), { timeout: 20_000 });
+    const target = await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(origin), {
+      timeout: 20_000,
+    });
     const w = (await target.worker())!;
     await waitFor(() => w.evaluate(() => (globalThis as { __tokenWardenReady?: boolean }).__tokenWardenReady === true), 'worker start-up');
     return w;
@@ -72,7 +81,7 @@ export async function waitFor<T>(check: () => Promise<T> | T, what: string, time
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -2,7 +2,11 @@ import type { Page, WebWorker } from 'puppeteer-core';
 
 /** Sends a command the way the popup does (through runtime messaging from an extension page). */
 export async function command<T = unknown>(page: Page, name: string, payload: unknown): Promise<T> {
-  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { command: name, payload })) as { ok: boolean; result?: T; error?: string };
+  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), { command: name, payload })) as {
+    ok: boolean;
+    result?: T;
+    error?: string;
+  };
   if (!reply.ok) throw new Error(reply.error);
   return reply.result as T;
 }
@@ -13,14 +17,14 @@ export function readTable<T = Record<string, unknown>>(worker: WebWorker, table:
     (name) =>
       new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('token-warden');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(new Error(open.error?.message ?? 'IndexedDB open failed'));
         open.onsuccess = () => {
           const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
           req.onsuccess = () => {
             resolve(req.result as T[]);
             open.result.close();
           };
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(new Error(req.error?.message ?? 'IndexedDB read failed'));
         };
       }),
     table,

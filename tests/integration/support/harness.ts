@@ -50,9 +50,12 @@ export async function harness(options: { authFlow?: AuthFlow } = {}): Promise<Ha
       return flow(url, interactive);
     },
     redirectUrl: () => REDIRECT,
-    setBadge: async (s) => void badges.push(s),
-    scheduleStatusAlarm: async () => undefined,
-    ensurePollAlarm: async () => undefined,
+    setBadge: (s) => {
+      badges.push(s);
+      return Promise.resolve();
+    },
+    scheduleStatusAlarm: () => Promise.resolve(),
+    ensurePollAlarm: () => Promise.resolve(),
   };
   return {
     deps,
@@ -60,7 +63,8 @@ export async function harness(options: { authFlow?: AuthFlow } = {}): Promise<Ha
     badges,
     authCalls,
     setNow: (t) => (now = t),
-    control: async (action, body = {}) => (await fetch(`${sandbox.url}/_control/${action}`, { method: 'POST', body: JSON.stringify(body) })).json(),
+    control: async (action, body = {}) =>
+      (await fetch(`${sandbox.url}/_control/${action}`, { method: 'POST', body: JSON.stringify(body) })).json(),
     async close() {
       db.close();
       await db.delete();

@@ -12,16 +12,16 @@ type Answer = { status?: number; body?: unknown; raw?: string; headers?: Record<
 /** A fetch that answers from a script (in order) and records what was sent. */
 export function scriptedFetch(...answers: Answer[]): { fetch: Fetch; calls: Call[] } {
   const calls: Call[] = [];
-  const fetch: Fetch = async (url, init = {}) => {
+  const fetch: Fetch = (url, init = {}) => {
     calls.push({
       url,
       method: init.method ?? 'GET',
-      body: init.body === undefined ? '' : String(init.body),
+      body: typeof init.body === 'string' || init.body instanceof URLSearchParams ? init.body.toString() : '',
       headers: Object.fromEntries(new Headers(init.headers).entries()),
     });
     const a = answers.shift() ?? new Error('no scripted answer left');
-    if (a instanceof Error) throw a;
-    return new Response(a.raw ?? JSON.stringify(a.body ?? {}), { status: a.status ?? 200, headers: a.headers });
+    if (a instanceof Error) return Promise.reject(a);
+    return Promise.resolve(new Response(a.raw ?? JSON.stringify(a.body ?? {}), { status: a.status ?? 200, headers: a.headers }));
   };
   return { fetch, calls };
 }
