@@ -1,13 +1,14 @@
-import { applyChecks, storeRefreshed, type CheckToApply } from '@/utils/db/grant-writes';
+import { applyChecks, type CheckToApply } from '@/utils/db/grant-writes';
 import type { GrantRecord } from '@/utils/db/schema';
 import { openTokens, vaultKey } from '@/utils/db/vault';
 import { adapterFor } from '@/utils/networks/index';
-import type { CheckResult } from '@/utils/networks/types';
+import type { AdapterContext, CheckResult } from '@/utils/networks/types';
 import { refreshDue } from '@/utils/poll-schedule';
 import { groupBy, runPool } from '@/utils/pool';
 import { MINUTE } from '@/utils/time';
 import type { Deps } from './deps';
 import { adapterContext } from './oauth-login';
+import { canRefresh, refreshGrant } from './refresh';
 import { refreshBadge } from './refresh-badge';
 
 export const PER_NETWORK_CONCURRENCY = 4;
@@ -54,25 +55,23 @@ function notConfigured(outcome: { kind: string }): CheckResult {
 }
 
 /** One grant's check; null when a silent refresh already stored the new state. */
-async function checkGrant(
-  deps: Deps,
-  ctx: Exclude<Awaited<ReturnType<typeof adapterContext>>, { kind: string }>,
-  grant: GrantRecord,
-  key: CryptoKey,
-): Promise<CheckResult | null> {
+async function checkGrant(deps: Deps, ctx: AdapterContext, grant: GrantRecord, key: CryptoKey): Promise<CheckResult | null> {
   try {
     const adapter = adapterFor(grant.network);
     if (!adapter) return { kind: 'unknown', reason: 'This network is not supported yet' };
     const record = await deps.db.secrets.get(grant.id);
     if (!record) return { kind: 'invalid', reason: 'No token is stored for this login' };
     const tokens = await openTokens(key, record);
-    if (adapter.refresh && tokens.refreshToken && refreshDue(grant, ctx.now)) {
-      const refreshed = await adapter.refresh(ctx, tokens.refreshToken);
-      if (!refreshed.ok) return refreshed.result;
-      await storeRefreshed(deps.db, grant.id, refreshed.tokens, deps.now());
-      return null;
-    }
-    return await adapter.inspect(ctx, { ...tokens, accessExpiresAt: grant.accessExpiresAt, scopes: grant.scopes });
+    const refreshable = canRefresh(adapter, grant, tokens, ctx.now);
+    const refresh = async () => {
+      const r = await refreshGrant(deps, ctx, adapter, grant, tokens);
+      return r.ok ? null : r.result;
+    };
+    if (refreshable && refreshDue(grant, ctx.now)) return await refresh();
+    const result = await adapter.inspect(ctx, { ...tokens, accessExpiresAt: grant.accessExpiresAt, scopes: grant.scopes });
+    // A dead access token is not a dead grant while a refresh token lives: the refresh gives the verdict.
+    if (result.kind === 'invalid' && result.code !== 'permission' && refreshable) return await refresh();
+    return result;
   } catch (error) {
     return { kind: 'unknown', reason: `The check could not run (${error instanceof Error ? error.name : 'error'})` };
   }

@@ -1,4 +1,4 @@
-import { finishedRenewal, markAccess, setRenewal, storeRefreshed } from '@/utils/db/grant-writes';
+import { finishedRenewal, markAccess, setRenewal } from '@/utils/db/grant-writes';
 import { saveLogin } from '@/utils/db/save-login';
 import type { GrantRecord, ProfileRecord } from '@/utils/db/schema';
 import { openTokens, vaultKey } from '@/utils/db/vault';
@@ -8,6 +8,7 @@ import { describeOutcome, type FlowOutcome } from '@/utils/outcomes';
 import type { Deps } from './deps';
 import { adapterContext, oauthLogin, outcomeOfFailure, reportedExpiry } from './oauth-login';
 import { refreshBadge } from './refresh-badge';
+import { refreshGrant } from './refresh';
 
 /**
  * "Renew" on a profile. Runs wholly in the background, so it completes even
@@ -45,18 +46,15 @@ async function renewGrantOf(deps: Deps, profile: ProfileRecord): Promise<FlowOut
   return reconsent(deps, profile);
 }
 
-/** Renewal with the refresh token, no window. null = the refresh token is dead: a person is needed. */
+/** Renewal with the refresh token, no window. null = no live refresh token: a person is needed. */
 export async function silentRefresh(deps: Deps, grant: GrantRecord): Promise<FlowOutcome | null> {
   const adapter = adapterFor(grant.network);
   const record = await deps.db.secrets.get(grant.id);
   if (!adapter?.refresh || !record) return null;
   const ctx = await adapterContext(deps, grant.network);
   if ('kind' in ctx) return ctx;
-  const { refreshToken } = await openTokens(await vaultKey(deps.db), record);
-  if (!refreshToken) return null;
-  const refreshed = await adapter.refresh(ctx, refreshToken);
-  if (!refreshed.ok) return refreshed.result.kind === 'unknown' ? outcomeOfFailure(refreshed.result) : null;
-  await storeRefreshed(deps.db, grant.id, refreshed.tokens, deps.now());
+  const refreshed = await refreshGrant(deps, ctx, adapter, grant, await openTokens(await vaultKey(deps.db), record));
+  if (!refreshed.ok) return refreshed.result?.kind === 'unknown' ? outcomeOfFailure(refreshed.result) : null;
   const covered = await deps.db.profiles.where('grantId').equals(grant.id).primaryKeys();
   await deps.db.history.bulkAdd(
     covered.map((profileId) => ({ profileId, at: deps.now(), kind: 'renewal' as const, text: 'Renewed silently with the refresh token' })),

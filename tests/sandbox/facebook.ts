@@ -1,6 +1,6 @@
 import { authorize } from './authorize';
 import { json, type SandboxRequest, type SandboxResponse } from './http';
-import type { SandboxState, TokenRecord } from './state';
+import type { SandboxNetwork, SandboxState, TokenRecord } from './state';
 
 const DAY_SEC = 86_400;
 const SHORT_LIVED_SEC = 2 * 3600;
@@ -31,31 +31,32 @@ function deadError(reason: string): SandboxResponse {
 }
 
 /** Resolves `access_token` or answers the Graph error for a dead one. */
-function authed(state: SandboxState, req: SandboxRequest): TokenRecord | SandboxResponse {
+function authed(state: SandboxState, req: SandboxRequest, network: SandboxNetwork): TokenRecord | SandboxResponse {
   const token = state.tokens.get(req.query.get('access_token') ?? '');
+  if (token && token.network !== network) return deadError('unknown');
   const dead = state.deadReason(token);
   return dead || !token ? deadError(dead ?? 'unknown') : token;
 }
 
 /** oauth/access_token: code exchange and fb_exchange_token. Also used by the token-exchange URL. */
-export function facebookToken(state: SandboxState, q: URLSearchParams): SandboxResponse {
+export function facebookToken(state: SandboxState, q: URLSearchParams, network: SandboxNetwork = 'facebook'): SandboxResponse {
   if (!q.get('client_id')) return graphError(400, 101, 'Error validating application. Invalid application ID.');
   if (q.get('grant_type') === 'fb_exchange_token') {
     const short = state.tokens.get(q.get('fb_exchange_token') ?? '');
     const dead = state.deadReason(short);
     if (dead || !short) return deadError(dead ?? 'unknown');
     const account = state.accounts.get(short.accountId)!;
-    const long = state.issue('facebook', account.id, 'access', account.tokenLifetimeSec, Math.max(account.tokenLifetimeSec, 90 * DAY_SEC));
+    const long = state.issue(network, account.id, 'access', account.tokenLifetimeSec, Math.max(account.tokenLifetimeSec, 90 * DAY_SEC));
     return json(200, { access_token: long.value, token_type: 'bearer', expires_in: account.tokenLifetimeSec });
   }
-  const redeemed = state.redeemCode('facebook', q.get('code') ?? '', q.get('code_verifier'), q.get('redirect_uri'));
+  const redeemed = state.redeemCode(network, q.get('code') ?? '', q.get('code_verifier'), q.get('redirect_uri'));
   if (typeof redeemed === 'string') return graphError(400, 100, `Invalid verification code format. (${redeemed})`);
-  const short = state.issue('facebook', redeemed.accountId, 'short', SHORT_LIVED_SEC);
+  const short = state.issue(network, redeemed.accountId, 'short', SHORT_LIVED_SEC);
   return json(200, { access_token: short.value, token_type: 'bearer', expires_in: SHORT_LIVED_SEC });
 }
 
-function debugToken(state: SandboxState, req: SandboxRequest): SandboxResponse {
-  const caller = authed(state, req);
+function debugToken(state: SandboxState, req: SandboxRequest, network: SandboxNetwork): SandboxResponse {
+  const caller = authed(state, req, network);
   if ('status' in caller) return caller;
   const input = state.tokens.get(req.query.get('input_token') ?? '');
   const dead = state.deadReason(input);
@@ -81,38 +82,45 @@ function debugToken(state: SandboxState, req: SandboxRequest): SandboxResponse {
   });
 }
 
-export function facebookRoutes(state: SandboxState, req: SandboxRequest): SandboxResponse | null {
-  const path = req.path.replace(/^(www|graph)\.facebook\.com\/v\d+\.\d+\//, '$1:');
-  switch (path) {
-    case 'www:dialog/oauth':
-      return authorize(state, { network: 'facebook', clientIdParam: 'client_id', req });
-    case 'graph:oauth/access_token':
-      return facebookToken(state, req.query);
-    case 'graph:debug_token':
-      return debugToken(state, req);
-    case 'graph:me': {
-      const token = authed(state, req);
-      if ('status' in token) return token;
-      const account = state.accounts.get(token.accountId)!;
-      return json(200, { id: account.id, name: account.name });
+/** Graph API routes, for Facebook and for Instagram through Facebook Login. */
+export const graphRoutes =
+  (network: 'facebook' | 'instagram') =>
+  (state: SandboxState, req: SandboxRequest): SandboxResponse | null => {
+    const path = req.path.replace(/^(www|graph)\.facebook\.com\/v\d+\.\d+\//, '$1:');
+    switch (path) {
+      case 'www:dialog/oauth':
+        return authorize(state, { network, clientIdParam: 'client_id', req });
+      case 'graph:oauth/access_token':
+        return facebookToken(state, req.query, network);
+      case 'graph:debug_token':
+        return debugToken(state, req, network);
+      case 'graph:me': {
+        const token = authed(state, req, network);
+        if ('status' in token) return token;
+        const account = state.accounts.get(token.accountId)!;
+        return json(200, { id: account.id, name: account.name });
+      }
+      case 'graph:me/accounts': {
+        const token = authed(state, req, network);
+        if ('status' in token) return token;
+        const account = state.accounts.get(token.accountId)!;
+        const fields = req.query.get('fields') ?? '';
+        const data = account.pages
+          .filter((p) => p.tasks.length > 0)
+          .map((p) => ({
+            id: p.id,
+            name: p.name,
+            category: 'Brand',
+            access_token: `EAAPAGE${p.id}`,
+            tasks: p.tasks,
+            picture: { data: { url: `https://sandbox.invalid/avatars/${p.id}.png` } },
+            ...(fields.includes('instagram_business_account') && p.instagram
+              ? { instagram_business_account: { id: p.instagram.id, username: p.instagram.username, name: p.name } }
+              : {}),
+          }));
+        return json(200, { data, paging: { cursors: { before: 'QVFIUa', after: 'QVFIUb' } } });
+      }
+      default:
+        return null;
     }
-    case 'graph:me/accounts': {
-      const token = authed(state, req);
-      if ('status' in token) return token;
-      const account = state.accounts.get(token.accountId)!;
-      const data = account.pages
-        .filter((p) => p.tasks.length > 0)
-        .map((p) => ({
-          id: p.id,
-          name: p.name,
-          category: 'Brand',
-          access_token: `EAAPAGE${p.id}`,
-          tasks: p.tasks,
-          picture: { data: { url: `https://sandbox.invalid/avatars/${p.id}.png` } },
-        }));
-      return json(200, { data, paging: { cursors: { before: 'QVFIUa', after: 'QVFIUb' } } });
-    }
-    default:
-      return null;
-  }
-}
+  };

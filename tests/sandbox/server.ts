@@ -2,14 +2,27 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { controlRoutes } from './control';
 import { exchangeRoute } from './exchange';
-import { facebookRoutes } from './facebook';
+import { graphRoutes } from './facebook';
+import { googleRoutes } from './google';
 import type { SandboxRequest, SandboxResponse } from './http';
-import { SandboxState } from './state';
+import { linkedinRoutes } from './linkedin';
+import { pinterestRoutes } from './pinterest';
+import { SandboxState, type SandboxNetwork } from './state';
+import { threadsRoutes } from './threads';
 import { tiktokRoutes } from './tiktok';
+import { xRoutes } from './x';
 
-const ROUTES: Record<string, (state: SandboxState, req: SandboxRequest) => SandboxResponse | null> = {
-  facebook: facebookRoutes,
+/** Each network under its own prefix: `/<network>/<production host>/<path>`. */
+const ROUTES: Record<SandboxNetwork, (state: SandboxState, req: SandboxRequest) => SandboxResponse | null> = {
+  youtube: googleRoutes('youtube'),
+  'google-business': googleRoutes('google-business'),
+  facebook: graphRoutes('facebook'),
+  instagram: graphRoutes('instagram'),
+  threads: threadsRoutes,
+  linkedin: linkedinRoutes,
+  pinterest: pinterestRoutes,
   tiktok: tiktokRoutes,
+  x: xRoutes,
 };
 
 const CORS = {
@@ -73,8 +86,8 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   else if (first === 'exchange') response = exchangeRoute(state, sreq);
   else if (first === 'health') response = { status: 200, json: { ok: true } };
   else {
-    const route = ROUTES[first];
-    const isAuthorize = /authorize|dialog\/oauth/.test(sreq.path);
+    const route = ROUTES[first as SandboxNetwork] as (typeof ROUTES)[SandboxNetwork] | undefined;
+    const isAuthorize = /authorize|dialog\/oauth|oauth2\/v2\/auth|authorization$|pinterest\.com\/oauth\/$/.test(sreq.path);
     const fault = isAuthorize ? undefined : await applyFault(state, first);
     if (fault === 'hold') {
       held.add(res);

@@ -1,9 +1,12 @@
-/** A Token Warden settings document that points the extension at a running sandbox. */
+import { SANDBOX_NETWORKS } from './state';
+
+/** A Token Warden settings document that points every network at a running sandbox. */
 export function sandboxSettings(sandboxUrl: string, intervalMinutes = 15) {
-  const network = (id: string) => ({ clientId: 'sandbox-app', baseUrl: `${sandboxUrl}/${id}`, exchangeUrl: `${sandboxUrl}/exchange` });
-  return {
-    version: 1,
-    networks: { facebook: network('facebook'), tiktok: network('tiktok') },
-    polling: { intervalMinutes },
-  };
+  const networks = Object.fromEntries(
+    SANDBOX_NETWORKS.map((id) => [
+      id,
+      { clientId: 'sandbox-app', baseUrl: `${sandboxUrl}/${id}`, exchangeUrl: id === 'x' ? '' : `${sandboxUrl}/exchange` },
+    ]),
+  );
+  return { version: 1, networks, polling: { intervalMinutes } };
 }

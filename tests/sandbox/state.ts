@@ -1,13 +1,30 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export type SandboxNetwork = 'facebook' | 'tiktok';
+export const SANDBOX_NETWORKS = [
+  'youtube',
+  'threads',
+  'facebook',
+  'instagram',
+  'google-business',
+  'linkedin',
+  'pinterest',
+  'tiktok',
+  'x',
+] as const;
+export type SandboxNetwork = (typeof SANDBOX_NETWORKS)[number];
 export type RevokeReason = 'password' | 'revoked' | 'expired' | 'app-removed';
 
+/**
+ * Something an account manages: a Facebook page (tasks: MANAGE = full
+ * control), a YouTube channel or Business Profile location (any task = a
+ * role), a LinkedIn organisation (tasks[0] = its role, ADMINISTRATOR = Super Admin).
+ */
 export interface PageRole {
   id: string;
   name: string;
-  /** Facebook page tasks: MANAGE = full control. */
   tasks: string[];
+  /** The Instagram professional account linked to this Facebook page. */
+  instagram?: { id: string; username: string };
 }
 
 export interface Account {
@@ -71,6 +88,19 @@ export interface LogEntry {
 
 const DAY_SEC = 86_400;
 
+/** Real access-token lifetimes, per network (NETWORKS.md). */
+const ACCESS_LIFETIME_SEC: Record<SandboxNetwork, number> = {
+  youtube: 3599,
+  'google-business': 3599,
+  threads: 60 * DAY_SEC,
+  facebook: 60 * DAY_SEC,
+  instagram: 60 * DAY_SEC,
+  linkedin: 60 * DAY_SEC,
+  pinterest: 30 * DAY_SEC,
+  tiktok: DAY_SEC,
+  x: 7200,
+};
+
 /** All the sandbox knows, in memory; reset by the control API. */
 export class SandboxState {
   accounts = new Map<string, Account>();
@@ -101,12 +131,12 @@ export class SandboxState {
 
   addAccount(input: Partial<Account> & { network: SandboxNetwork; name: string }): Account {
     const account: Account = {
-      id: input.id ?? this.nextId(input.network === 'facebook' ? '10' : 'tt'),
+      id: input.id ?? this.nextId(input.network === 'facebook' || input.network === 'instagram' ? '10' : input.network.slice(0, 2)),
       username: input.username ?? input.name.toLowerCase().replace(/\W+/g, ''),
       pages: input.pages ?? [],
       tokenLifetimeSec: input.tokenLifetimeSec ?? 60 * DAY_SEC,
       refreshLifetimeSec: input.refreshLifetimeSec ?? 365 * DAY_SEC,
-      accessLifetimeSec: input.accessLifetimeSec ?? DAY_SEC,
+      accessLifetimeSec: input.accessLifetimeSec ?? ACCESS_LIFETIME_SEC[input.network],
       passwordVersion: 0,
       appRemoved: false,
       ...input,
@@ -126,7 +156,7 @@ export class SandboxState {
     const account = this.accounts.get(accountId);
     const now = this.now();
     const record: TokenRecord = {
-      value: `${network === 'facebook' ? 'EAA' : kind === 'refresh' ? 'rft.' : 'act.'}${randomBytes(24).toString('hex')}`,
+      value: `${network === 'facebook' || network === 'instagram' ? 'EAA' : kind === 'refresh' ? 'rft.' : 'act.'}${randomBytes(24).toString('hex')}`,
       network,
       accountId,
       kind,

@@ -27,7 +27,7 @@ describe('tiktok adapter', () => {
 
   it('refresh posts a refresh_token grant and returns the ROTATED refresh token with both expiries', async () => {
     const { fetch, calls } = scriptedFetch({ body: pair });
-    const out = await tiktok.refresh!(context(fetch), 'rft.1');
+    const out = await tiktok.refresh!(context(fetch), tokens);
     expect(out).toEqual({
       ok: true,
       tokens: {
@@ -58,7 +58,7 @@ describe('tiktok adapter', () => {
     ['malformed', { raw: 'not json' }, 'unknown'],
   ])('refresh classifies %s as %s', async (_, answer, kind) => {
     const { fetch } = scriptedFetch(answer);
-    const out = await tiktok.refresh!(context(fetch), 'rft.1');
+    const out = await tiktok.refresh!(context(fetch), tokens);
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.result.kind).toBe(kind);
   });

@@ -24,6 +24,7 @@ export async function storeRefreshed(db: WardenDb, grantId: string, tokens: Toke
         refreshable: Boolean(tokens.refreshToken),
         accessExpiresAt: tokens.accessExpiresAt,
         issuedAt: now,
+        refreshStartedAt: null,
       },
       { kind: 'valid', expiresAt: grantExpiry(grant.network, tokens, now), scopes: tokens.scopes },
       now,

@@ -47,6 +47,12 @@ export interface GrantRecord {
   failures: number;
   nextCheckAt: number;
   renewal: RenewalState | null;
+  /**
+   * Set just before a refresh request is sent, cleared when its answer is
+   * stored. Still set later = the answer was lost (worker killed): with a
+   * rotating refresh token the grant then needs a sign-in, and says why.
+   */
+  refreshStartedAt?: number | null;
 }
 
 /** Encrypted access/refresh tokens (AES-GCM). The UI never reads this table. */

@@ -27,6 +27,10 @@ export interface NetworkInfo {
   permissionNeeded: string;
   /** Production hosts, asked for as optional host permissions on first connect. */
   hosts: readonly string[];
+  /** The code exchange needs a client secret: it must go through the organisation's token-exchange URL. */
+  needsSecret: boolean;
+  /** Days of history a network lets an app recover after a gap (SPEC §7); null = no limit known. */
+  historyLimitDays: number | null;
 }
 
 const GOOGLE_HOSTS = ['https://accounts.google.com/*', 'https://oauth2.googleapis.com/*', 'https://www.googleapis.com/*'];
@@ -39,6 +43,8 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     renewal: 'refresh',
     permissionNeeded: 'Access to the Google account, or the Manager role on the brand account',
     hosts: GOOGLE_HOSTS,
+    needsSecret: true,
+    historyLimitDays: 7,
   },
   threads: {
     id: 'threads',
@@ -47,6 +53,8 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     renewal: 'refresh',
     permissionNeeded: 'Access to the Threads account',
     hosts: ['https://threads.net/*', 'https://graph.threads.net/*'],
+    needsSecret: true,
+    historyLimitDays: 30,
   },
   facebook: {
     id: 'facebook',
@@ -55,6 +63,8 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     renewal: 'reconsent',
     permissionNeeded: 'Full control of the Page (or of the Business Manager that owns it)',
     hosts: ['https://www.facebook.com/*', 'https://graph.facebook.com/*'],
+    needsSecret: true,
+    historyLimitDays: 90,
   },
   instagram: {
     id: 'instagram',
@@ -63,6 +73,8 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     renewal: 'reconsent',
     permissionNeeded: 'Full control of the Facebook Page linked to the Instagram account, or of its Business Manager',
     hosts: ['https://www.facebook.com/*', 'https://graph.facebook.com/*'],
+    needsSecret: true,
+    historyLimitDays: 30,
   },
   'google-business': {
     id: 'google-business',
@@ -70,7 +82,13 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     defaultLifetimeDays: 180,
     renewal: 'refresh',
     permissionNeeded: 'Any role on the Business Profile',
-    hosts: [...GOOGLE_HOSTS, 'https://mybusinessaccountmanagement.googleapis.com/*'],
+    hosts: [
+      ...GOOGLE_HOSTS,
+      'https://mybusinessaccountmanagement.googleapis.com/*',
+      'https://mybusinessbusinessinformation.googleapis.com/*',
+    ],
+    needsSecret: true,
+    historyLimitDays: 180,
   },
   linkedin: {
     id: 'linkedin',
@@ -79,6 +97,8 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     renewal: 'refresh',
     permissionNeeded: 'Super Admin of the company page (or access to the personal account)',
     hosts: ['https://www.linkedin.com/*', 'https://api.linkedin.com/*'],
+    needsSecret: true,
+    historyLimitDays: 60,
   },
   pinterest: {
     id: 'pinterest',
@@ -87,6 +107,8 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     renewal: 'refresh',
     permissionNeeded: 'Access to the Pinterest account',
     hosts: ['https://www.pinterest.com/*', 'https://api.pinterest.com/*'],
+    needsSecret: true,
+    historyLimitDays: 90,
   },
   tiktok: {
     id: 'tiktok',
@@ -95,6 +117,8 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     renewal: 'refresh',
     permissionNeeded: 'Access to the TikTok account',
     hosts: ['https://www.tiktok.com/*', 'https://open.tiktokapis.com/*'],
+    needsSecret: true,
+    historyLimitDays: 30,
   },
   x: {
     id: 'x',
@@ -103,6 +127,8 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     renewal: 'reconsent',
     permissionNeeded: 'Access to the X account',
     hosts: ['https://x.com/*', 'https://api.x.com/*'],
+    needsSecret: false,
+    historyLimitDays: 30,
   },
 };
 

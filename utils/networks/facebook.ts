@@ -1,42 +1,7 @@
 import { z } from 'zod';
-import { rewriteUrl } from './endpoint';
-import { sendTokenRequest } from './exchange';
-import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
-import type { AdapterContext, CheckResult, ListedProfile, NativeIdentity, NetworkAdapter, TokenOutcome, TokenSet } from './types';
-
-const VERSION = 'v21.0';
-const GRAPH = `https://graph.facebook.com/${VERSION}`;
-const SCOPES = ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts', 'business_management'];
-
-type Failure = Exclude<CheckResult, { kind: 'valid' }>;
-
-const graphError = z.object({
-  error: z.object({
-    message: z.string(),
-    type: z.string().optional(),
-    code: z.number(),
-    error_subcode: z.number().optional(),
-  }),
-});
-
-const tokenResponse = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.number().optional(),
-});
-
-const debugTokenResponse = z.object({
-  data: z.object({
-    is_valid: z.boolean(),
-    expires_at: z.number().optional(),
-    data_access_expires_at: z.number().optional(),
-    scopes: z.array(z.string()).optional(),
-    user_id: z.string().optional(),
-    error: z.object({ code: z.number(), message: z.string(), subcode: z.number().optional() }).optional(),
-  }),
-});
-
-const meResponse = z.object({ id: z.string(), name: z.string() });
+import { GRAPH, graphAdapter, graphGet, productionUrlOf } from './graph';
+import { isFailure, type Failure } from './oauth2';
+import type { AdapterContext, ListedProfile } from './types';
 
 const accountsResponse = z.object({
   data: z.array(
@@ -45,139 +10,42 @@ const accountsResponse = z.object({
       name: z.string(),
       tasks: z.array(z.string()).optional(),
       picture: z.object({ data: z.object({ url: z.string() }) }).optional(),
+      instagram_business_account: z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() }).optional(),
     }),
   ),
   paging: z.object({ next: z.string().optional() }).optional(),
 });
+export type GraphPage = z.infer<typeof accountsResponse>['data'][number];
 
-/** Graph error 190 subcodes (NETWORKS.md), in words a person understands. */
-const SUBCODE_REASONS: Record<number, string> = {
-  458: 'The app was removed from the Facebook account',
-  459: 'The Facebook account is locked by a security checkpoint',
-  460: 'The Facebook password was changed',
-  463: 'The Facebook session expired',
-  467: 'The person logged out of Facebook',
-};
-
-/** Graph errors: 190 (and the legacy 102 session error) are definitive; 10/200-series are missing permission. */
-export function classifyGraphError(code: number, subcode: number | undefined, message: string): Failure {
-  if (code === 190 || code === 102) {
-    return { kind: 'invalid', reason: (subcode && SUBCODE_REASONS[subcode]) || message, code: `190${subcode ? `/${subcode}` : ''}` };
+/** Every page of /me/accounts (the pages the login can act on, with its tasks on each). */
+export async function listPages(ctx: AdapterContext, accessToken: string, fields: string) {
+  const q = new URLSearchParams({ fields, limit: '100', access_token: accessToken });
+  let url: string | undefined = `${GRAPH}/me/accounts?${q.toString()}`;
+  const pages: GraphPage[] = [];
+  for (let n = 0; url && n < 50; n += 1) {
+    const page: z.infer<typeof accountsResponse> | Failure = await graphGet(ctx, url, accountsResponse);
+    if (isFailure(page)) return page;
+    pages.push(...page.data);
+    url = page.paging?.next ? productionUrlOf(page.paging.next) : undefined;
   }
-  if (code === 10 || (code >= 200 && code < 300)) return { kind: 'invalid', reason: message, code: 'permission' };
-  if (code === 4 || code === 17 || code === 32 || code === 613) return { kind: 'unknown', reason: 'Rate limited by Facebook' };
-  return { kind: 'unknown', reason: message };
+  return pages;
 }
 
-function failureOf(answer: HttpAnswer): Failure {
-  const err = graphError.safeParse(answer.body);
-  if (err.success) return classifyGraphError(err.data.error.code, err.data.error.error_subcode, err.data.error.message);
-  if (answer.status === 401) return { kind: 'invalid', reason: 'Facebook refused the token (HTTP 401)' };
-  return unparseable(answer.status);
-}
+/** Full control of a page = the MANAGE task (SPEC §1). */
+export const fullControl = (p: GraphPage) => p.tasks?.includes('MANAGE') ?? false;
 
-async function graphGet<T>(ctx: AdapterContext, url: string, schema: z.ZodType<T>): Promise<T | Failure> {
-  const answer = await requestJson(ctx.fetch, rewriteUrl(url, ctx.config.baseUrl));
-  if (isUnknown(answer)) return answer;
-  if (answer.status !== 200) return failureOf(answer);
-  const parsed = schema.safeParse(answer.body);
-  return parsed.success ? parsed.data : unparseable(answer.status);
-}
-
-function isFailure(x: unknown): x is Failure {
-  return typeof x === 'object' && x !== null && 'kind' in x;
-}
-
-function toTokens(body: z.infer<typeof tokenResponse>, now: number): TokenSet {
-  return {
-    accessToken: body.access_token,
-    accessExpiresAt: body.expires_in ? now + body.expires_in * 1000 : null,
-    scopes: SCOPES,
-  };
-}
-
-async function tokenCall(ctx: AdapterContext, fields: Record<string, string> & { grant_type: string }): Promise<TokenOutcome> {
-  const answer = await sendTokenRequest(
-    ctx,
-    'facebook',
-    `${GRAPH}/oauth/access_token`,
-    { client_id: ctx.config.clientId, ...fields },
-    'GET',
-  );
-  if (isUnknown(answer)) return { ok: false, result: answer };
-  if (answer.status !== 200) return { ok: false, result: failureOf(answer) };
-  const parsed = tokenResponse.safeParse(answer.body);
-  return parsed.success ? { ok: true, tokens: toTokens(parsed.data, ctx.now) } : { ok: false, result: unparseable(answer.status) };
-}
-
-export const facebook: NetworkAdapter = {
+export const facebook = graphAdapter({
   id: 'facebook',
-
-  authorizeUrl({ clientId, redirectUri, state, codeChallenge }) {
-    const q = new URLSearchParams({
-      client_id: clientId,
-      redirect_uri: redirectUri,
-      state,
-      response_type: 'code',
-      scope: SCOPES.join(','),
-      code_challenge: codeChallenge,
-      code_challenge_method: 'S256',
-    });
-    return `https://www.facebook.com/${VERSION}/dialog/oauth?${q.toString()}`;
-  },
-
-  /** Code → short-lived user token → long-lived (~60 days) user token. */
-  async exchangeCode(ctx, code, codeVerifier, redirectUri) {
-    const short = await tokenCall(ctx, { grant_type: 'authorization_code', code, code_verifier: codeVerifier, redirect_uri: redirectUri });
-    if (!short.ok) return short;
-    return tokenCall(ctx, { grant_type: 'fb_exchange_token', fb_exchange_token: short.tokens.accessToken });
-  },
-
-  async inspect(ctx, tokens) {
-    const q = new URLSearchParams({ input_token: tokens.accessToken, access_token: tokens.accessToken });
-    const body = await graphGet(ctx, `${GRAPH}/debug_token?${q.toString()}`, debugTokenResponse);
-    if (isFailure(body)) return body;
-    const d = body.data;
-    if (!d.is_valid) {
-      return d.error
-        ? classifyGraphError(d.error.code, d.error.subcode, d.error.message)
-        : { kind: 'invalid', reason: 'Facebook says the token is no longer valid' };
-    }
-    // expires_at 0 means the token itself never lapses; data access still does (90 days).
-    const ends = [d.expires_at, d.data_access_expires_at].filter((t): t is number => !!t).map((t) => t * 1000);
-    return { kind: 'valid', expiresAt: ends.length ? Math.min(...ends) : null, scopes: d.scopes };
-  },
-
-  async whoAmI(ctx, accessToken) {
-    const q = new URLSearchParams({ fields: 'id,name', access_token: accessToken });
-    const me = await graphGet(ctx, `${GRAPH}/me?${q.toString()}`, meResponse);
-    return isFailure(me) ? me : ({ id: me.id, name: me.name } satisfies NativeIdentity);
-  },
-
+  scopes: ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts', 'business_management'],
   async listProfiles(ctx, accessToken) {
-    const q = new URLSearchParams({ fields: 'id,name,tasks,picture', limit: '100', access_token: accessToken });
-    let url: string | undefined = `${GRAPH}/me/accounts?${q.toString()}`;
-    const profiles: ListedProfile[] = [];
-    for (let page = 0; url && page < 50; page += 1) {
-      const body: z.infer<typeof accountsResponse> | Failure = await graphGet(ctx, url, accountsResponse);
-      if (isFailure(body)) return body;
-      for (const p of body.data) {
-        profiles.push({
-          nativeId: p.id,
-          kind: 'page',
-          name: p.name,
-          avatar: p.picture?.data.url,
-          canManage: p.tasks?.includes('MANAGE') ?? false,
-        });
-      }
-      url = body.paging?.next ? productionUrlOf(body.paging.next) : undefined;
-    }
-    return profiles;
+    const pages = await listPages(ctx, accessToken, 'id,name,tasks,picture');
+    if (isFailure(pages)) return pages;
+    return pages.map((p): ListedProfile => ({
+      nativeId: p.id,
+      kind: 'page',
+      name: p.name,
+      avatar: p.picture?.data.url,
+      canManage: fullControl(p),
+    }));
   },
-};
-
-/** Paging links may come back through the override base; map them to the production URL again. */
-function productionUrlOf(next: string): string {
-  const at = next.indexOf('graph.facebook.com/');
-  return at >= 0 ? `https://${next.slice(at)}` : next;
-}
+});

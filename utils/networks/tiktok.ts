@@ -110,8 +110,9 @@ export const tiktok: NetworkAdapter = {
   },
 
   /** The answer carries a NEW refresh token; the old one stops working (rotation). */
-  refresh(ctx, refreshToken) {
-    return tokenCall(ctx, { grant_type: 'refresh_token', refresh_token: refreshToken });
+  async refresh(ctx, tokens) {
+    if (!tokens.refreshToken) return { ok: false, result: { kind: 'invalid', reason: 'No refresh token is stored' } };
+    return tokenCall(ctx, { grant_type: 'refresh_token', refresh_token: tokens.refreshToken });
   },
 
   async inspect(ctx, tokens) {

@@ -63,8 +63,10 @@ export interface NetworkAdapter {
   id: NetworkId;
   authorizeUrl(params: AuthorizeParams): string;
   exchangeCode(ctx: AdapterContext, code: string, codeVerifier: string, redirectUri: string): Promise<TokenOutcome>;
-  /** Present only where the network has a refresh grant. */
-  refresh?(ctx: AdapterContext, refreshToken: string): Promise<TokenOutcome>;
+  /** Present only where the network has a refresh grant; takes the stored token set (Threads refreshes with the access token). */
+  refresh?(ctx: AdapterContext, tokens: TokenSet): Promise<TokenOutcome>;
+  /** When a refresh is allowed at all (Threads: token ≥ 24 h old and unexpired); default: always. */
+  canRefresh?(grant: { issuedAt: number; accessExpiresAt: number | null }, now: number): boolean;
   inspect(ctx: AdapterContext, tokens: TokenSet): Promise<CheckResult>;
   whoAmI(ctx: AdapterContext, accessToken: string): Promise<NativeIdentity | Exclude<CheckResult, { kind: 'valid' }>>;
   listProfiles(

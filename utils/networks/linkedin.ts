@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
+import { authorizeUrl, bearerGet, isFailure, standardTokenCall, type Failure } from './oauth2';
+import type { AdapterContext, ListedProfile, NetworkAdapter } from './types';
+
+const TOKEN = 'https://www.linkedin.com/oauth/v2/accessToken';
+const REST = { 'linkedin-version': '202411', 'x-restli-protocol-version': '2.0.0' };
+const SCOPES = ['openid', 'profile', 'email', 'w_member_social', 'r_organization_admin', 'rw_organization_admin', 'w_organization_social'];
+
+const liError = z.object({
+  status: z.number().optional(),
+  serviceErrorCode: z.number().optional(),
+  code: z.string().optional(),
+  message: z.string(),
+});
+const userinfo = z.object({ sub: z.string(), name: z.string().optional(), picture: z.string().optional() });
+const acls = z.object({
+  elements: z.array(z.object({ organization: z.string(), role: z.string(), state: z.string().optional() })).default([]),
+});
+const organization = z.object({ id: z.number(), localizedName: z.string(), vanityName: z.string().optional() });
+const introspection = z.object({ active: z.boolean(), status: z.string().optional(), expires_at: z.number().optional() });
+
+/** LinkedIn errors: 401 (serviceErrorCode 65600…) is a dead token; 403 a missing role. */
+export function classifyLinkedIn(answer: HttpAnswer): Failure {
+  const e = liError.safeParse(answer.body);
+  const message = e.success ? e.data.message : `HTTP ${answer.status}`;
+  if (answer.status === 401) return { kind: 'invalid', reason: message, code: e.success ? String(e.data.serviceErrorCode ?? 401) : '401' };
+  if (answer.status === 403) return { kind: 'invalid', reason: message, code: 'permission' };
+  return e.success ? { kind: 'unknown', reason: message } : unparseable(answer.status);
+}
+
+/** Introspection needs the client secret: through the exchange URL (grant_type "introspect"). */
+async function introspect(ctx: AdapterContext, accessToken: string) {
+  const answer = ctx.config.exchangeUrl
+    ? await requestJson(ctx.fetch, ctx.config.exchangeUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ network: 'linkedin', grant_type: 'introspect', token: accessToken }),
+      })
+    : null;
+  if (answer === null) return null;
+  if (isUnknown(answer)) return answer;
+  const parsed = introspection.safeParse(answer.body);
+  if (answer.status !== 200 || !parsed.success) return answer.status === 200 ? unparseable(200) : classifyLinkedIn(answer);
+  return parsed.data;
+}
+
+export const linkedin: NetworkAdapter = {
+  id: 'linkedin',
+
+  authorizeUrl({ clientId, redirectUri, state, codeChallenge }) {
+    return authorizeUrl('https://www.linkedin.com/oauth/v2/authorization', {
+      response_type: 'code',
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      state,
+      scope: SCOPES.join(' '),
+      code_challenge: codeChallenge,
+    });
+  },
+
+  exchangeCode(ctx, code, codeVerifier, redirectUri) {
+    return standardTokenCall(ctx, 'linkedin', TOKEN, {
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: codeVerifier,
+      redirect_uri: redirectUri,
+    });
+  },
+
+  /** Programmatic refresh (approved apps): the refresh token keeps its 365-day clock from the first grant. */
+  async refresh(ctx, tokens) {
+    if (!tokens.refreshToken) return { ok: false, result: { kind: 'invalid', reason: 'No refresh token is stored' } };
+    return standardTokenCall(
+      ctx,
+      'linkedin',
+      TOKEN,
+      { grant_type: 'refresh_token', refresh_token: tokens.refreshToken },
+      { previousRefreshToken: tokens.refreshToken },
+    );
+  },
+
+  async inspect(ctx, tokens) {
+    const info = await introspect(ctx, tokens.accessToken);
+    if (info === null) {
+      const me = await bearerGet(ctx, 'https://api.linkedin.com/v2/userinfo', tokens.accessToken, userinfo, classifyLinkedIn);
+      return isFailure(me) ? me : { kind: 'valid' };
+    }
+    if (isFailure(info)) return info;
+    if (!info.active) return { kind: 'invalid', reason: `LinkedIn says the token is ${info.status ?? 'inactive'}`, code: 'active:false' };
+    // With a refresh token the grant follows the refresh token's expiry, not this access token's.
+    return tokens.refreshToken ? { kind: 'valid' } : { kind: 'valid', expiresAt: info.expires_at ? info.expires_at * 1000 : undefined };
+  },
+
+  async whoAmI(ctx, accessToken) {
+    const me = await bearerGet(ctx, 'https://api.linkedin.com/v2/userinfo', accessToken, userinfo, classifyLinkedIn);
+    return isFailure(me) ? me : { id: me.sub, name: me.name ?? me.sub };
+  },
+
+  /** The personal profile, and every company page the identity has a role on (Super Admin = ADMINISTRATOR). */
+  async listProfiles(ctx, accessToken, identity) {
+    const profiles: ListedProfile[] = [{ nativeId: `person-${identity.id}`, kind: 'personal', name: identity.name, canManage: true }];
+    const roles = await bearerGet(
+      ctx,
+      'https://api.linkedin.com/rest/organizationAcls?q=roleAssignee&state=APPROVED',
+      accessToken,
+      acls,
+      classifyLinkedIn,
+      REST,
+    );
+    if (isFailure(roles)) return roles;
+    for (const acl of roles.elements) {
+      const id = acl.organization.replace('urn:li:organization:', '');
+      const org = await bearerGet(
+        ctx,
+        `https://api.linkedin.com/rest/organizations/${id}`,
+        accessToken,
+        organization,
+        classifyLinkedIn,
+        REST,
+      );
+      if (isFailure(org)) return org;
+      profiles.push({
+        nativeId: `org-${id}`,
+        kind: 'company',
+        name: org.localizedName,
+        handle: org.vanityName,
+        canManage: acl.role === 'ADMINISTRATOR',
+      });
+    }
+    return profiles;
+  },
+};

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { unparseable, type HttpAnswer } from './http';
+import { authorizeUrl, bearerGet, isFailure, standardTokenCall, type Failure } from './oauth2';
+import type { AdapterContext, NetworkAdapter } from './types';
+
+const TOKEN = 'https://api.pinterest.com/v5/oauth/token';
+const SCOPES = ['boards:read', 'pins:read', 'user_accounts:read'];
+const pinError = z.object({ code: z.number(), message: z.string() });
+const account = z.object({
+  id: z.string().optional(),
+  username: z.string(),
+  business_name: z.string().optional(),
+  profile_image: z.string().optional(),
+});
+
+/** Pinterest: 401 (code 2 "Authentication failed.") is a dead token; 403 a missing scope. */
+export function classifyPinterest(answer: HttpAnswer): Failure {
+  const e = pinError.safeParse(answer.body);
+  const message = e.success ? e.data.message : `HTTP ${answer.status}`;
+  if (answer.status === 401) return { kind: 'invalid', reason: message, code: '401' };
+  if (answer.status === 403) return { kind: 'invalid', reason: message, code: 'permission' };
+  return e.success ? { kind: 'unknown', reason: message } : unparseable(answer.status);
+}
+
+const userAccount = (ctx: AdapterContext, accessToken: string) =>
+  bearerGet(ctx, 'https://api.pinterest.com/v5/user_account', accessToken, account, classifyPinterest);
+
+export const pinterest: NetworkAdapter = {
+  id: 'pinterest',
+
+  authorizeUrl({ clientId, redirectUri, state, codeChallenge }) {
+    return authorizeUrl('https://www.pinterest.com/oauth/', {
+      client_id: clientId,
+      redirect_uri: redirectUri,
+      response_type: 'code',
+      scope: SCOPES.join(','),
+      state,
+      code_challenge: codeChallenge,
+    });
+  },
+
+  /** The token endpoint wants HTTP Basic client auth: in production this goes through the exchange URL. */
+  exchangeCode(ctx, code, codeVerifier, redirectUri) {
+    return standardTokenCall(
+      ctx,
+      'pinterest',
+      TOKEN,
+      { grant_type: 'authorization_code', code, code_verifier: codeVerifier, redirect_uri: redirectUri },
+      { scopeSeparator: ',' },
+    );
+  },
+
+  /** Continuous refresh (refresh_on=true): a new refresh token and its expiry with each refresh. */
+  async refresh(ctx, tokens) {
+    if (!tokens.refreshToken) return { ok: false, result: { kind: 'invalid', reason: 'No refresh token is stored' } };
+    return standardTokenCall(
+      ctx,
+      'pinterest',
+      TOKEN,
+      { grant_type: 'refresh_token', refresh_token: tokens.refreshToken, refresh_on: 'true' },
+      { scopeSeparator: ',', previousRefreshToken: tokens.refreshToken },
+    );
+  },
+
+  async inspect(ctx, tokens) {
+    const me = await userAccount(ctx, tokens.accessToken);
+    return isFailure(me) ? me : { kind: 'valid' };
+  },
+
+  async whoAmI(ctx, accessToken) {
+    const me = await userAccount(ctx, accessToken);
+    return isFailure(me) ? me : { id: me.id ?? me.username, name: me.business_name ?? me.username };
+  },
+
+  async listProfiles(ctx, accessToken) {
+    const me = await userAccount(ctx, accessToken);
+    if (isFailure(me)) return me;
+    return [
+      {
+        nativeId: me.id ?? me.username,
+        kind: 'account',
+        name: me.business_name ?? me.username,
+        handle: `@${me.username}`,
+        avatar: me.profile_image,
+        canManage: true,
+      },
+    ];
+  },
+};

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { googleAdapter, classifyGoogle } from './google';
+import { bearerGet, isFailure } from './oauth2';
+
+const channels = z.object({
+  items: z
+    .array(
+      z.object({
+        id: z.string(),
+        snippet: z.object({
+          title: z.string(),
+          customUrl: z.string().optional(),
+          thumbnails: z.object({ default: z.object({ url: z.string() }).optional() }).optional(),
+        }),
+      }),
+    )
+    .default([]),
+});
+
+/** YouTube: the channels the Google identity can act as (its own, or brand accounts it manages). */
+export const youtube = googleAdapter({
+  id: 'youtube',
+  scopes: ['https://www.googleapis.com/auth/youtube.readonly', 'https://www.googleapis.com/auth/youtube.upload'],
+  async listProfiles(ctx, accessToken) {
+    const body = await bearerGet(
+      ctx,
+      'https://www.googleapis.com/youtube/v3/channels?part=snippet&mine=true&maxResults=50',
+      accessToken,
+      channels,
+      classifyGoogle,
+    );
+    if (isFailure(body)) return body;
+    return body.items.map((c) => ({
+      nativeId: c.id,
+      kind: 'channel' as const,
+      name: c.snippet.title,
+      handle: c.snippet.customUrl,
+      avatar: c.snippet.thumbnails?.default?.url,
+      canManage: true,
+    }));
+  },
+});
