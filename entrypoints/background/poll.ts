@@ -1,4 +1,5 @@
 import { applyChecks, type CheckToApply } from '@/utils/db/grant-writes';
+import { pausedNetworks, pauseNetwork } from '@/utils/db/network-pauses';
 import type { GrantRecord } from '@/utils/db/schema';
 import { openTokens, vaultKey } from '@/utils/db/vault';
 import { adapterFor } from '@/utils/networks/index';
@@ -24,7 +25,9 @@ const LEASE_MS = 2 * MINUTE;
 export async function pollGrants(deps: Deps, { force }: { force: boolean }): Promise<number> {
   const now = deps.now();
   const candidates = force ? await deps.db.grants.toArray() : await deps.db.grants.where('nextCheckAt').belowOrEqual(now).toArray();
-  const due = candidates.filter((g) => g.invalidSince === null && g.renewal?.state !== 'running');
+  const paused = await pausedNetworks(deps.db, now);
+  // A network paused by a 429 is not asked anything before its Retry-After; its grants stay due.
+  const due = candidates.filter((g) => g.invalidSince === null && g.renewal?.state !== 'running' && !paused.has(g.network));
   if (due.length === 0) {
     await refreshBadge(deps);
     return 0;
@@ -38,8 +41,14 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
   await Promise.all(
     [...groupBy(due, (g) => g.network)].map(async ([network, grants]) => {
       const ctx = await adapterContext(deps, network);
+      let rateLimited = false;
       await runPool(grants, PER_NETWORK_CONCURRENCY, async (grant) => {
+        if (rateLimited) return; // stays due: checked after the pause
         const result = 'kind' in ctx ? notConfigured(ctx) : await checkGrant(deps, { ...ctx, now: deps.now() }, grant, key);
+        if (result?.kind === 'unknown' && result.retryAfterMs !== undefined) {
+          rateLimited = true;
+          await pauseNetwork(deps.db, network, deps.now() + result.retryAfterMs, result.reason);
+        }
         if (result) pending.push({ grantId: grant.id, result });
         await flush(false);
       });

@@ -111,7 +111,28 @@ export interface KeyRecord {
   key: CryptoKey;
 }
 
+/** Per network: a pause after a 429, honoured by every poll until it ends. */
+export interface NetworkStateRecord {
+  id: NetworkId;
+  pausedUntil: number;
+  reason: string;
+}
+
 export const DB_NAME = 'token-warden';
+
+/** Shipped schemas: never edit one; add the next version below. */
+export const SCHEMA_V1 = {
+  profiles: 'id, network, grantId',
+  grants: 'id, network, identityId, nextCheckAt',
+  secrets: 'grantId',
+  identities: 'id, network',
+  ledger: 'key, grantId',
+  inbox: '++id, createdAt, read',
+  history: '++id, [profileId+at]',
+  settings: 'id',
+  keys: 'id',
+};
+export const SCHEMA_V2 = { networkState: 'id' };
 
 export class WardenDb extends Dexie {
   profiles!: EntityTable<ProfileRecord, 'id'>;
@@ -123,20 +144,12 @@ export class WardenDb extends Dexie {
   history!: EntityTable<HistoryRecord, 'id'>;
   settings!: EntityTable<SettingsRecord, 'id'>;
   keys!: EntityTable<KeyRecord, 'id'>;
+  networkState!: EntityTable<NetworkStateRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
-    // Never edit a shipped version: add version(2) with an upgrade instead.
-    this.version(1).stores({
-      profiles: 'id, network, grantId',
-      grants: 'id, network, identityId, nextCheckAt',
-      secrets: 'grantId',
-      identities: 'id, network',
-      ledger: 'key, grantId',
-      inbox: '++id, createdAt, read',
-      history: '++id, [profileId+at]',
-      settings: 'id',
-      keys: 'id',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    // v2: rate-limit pauses per network (new table, nothing to migrate).
+    this.version(2).stores(SCHEMA_V2);
   }
 }

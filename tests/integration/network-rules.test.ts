@@ -1,0 +1,127 @@
+import { connectNetwork } from '@/entrypoints/background/connect';
+import { pollGrants } from '@/entrypoints/background/poll';
+import { renewProfile } from '@/entrypoints/background/renew';
+import { openTokens, vaultKey } from '@/utils/db/vault';
+import { grantStatus } from '@/utils/status';
+import { DAY, HOUR } from '@/utils/time';
+import { addOne } from '../sandbox/fixtures';
+import { harness, type Harness } from './support/harness';
+
+const requestsTo = (h: Harness, network: string) =>
+  h.sandbox.state.log.filter((e) => e.network === network && !/authorize|dialog/.test(e.path)).length;
+
+describe('network-specific rules', () => {
+  let h: Harness;
+  afterEach(() => h?.close());
+
+  it('a 429 pauses that network alone until Retry-After; the others go on', async () => {
+    h = await harness();
+    for (const i of [1, 2, 3]) {
+      addOne(h.sandbox.state, 'facebook', `Page ${i}`, `70${i}`);
+      await connectNetwork(h.deps, 'facebook');
+    }
+    addOne(h.sandbox.state, 'tiktok', 'Fern', '1');
+    await connectNetwork(h.deps, 'tiktok');
+    await h.control('fault', { network: 'facebook', mode: '429', retryAfter: 3600 });
+    await pollGrants(h.deps, { force: true });
+    expect((await h.deps.db.networkState.get('facebook'))?.pausedUntil).toBeGreaterThanOrEqual(h.deps.now() + 3_600_000);
+
+    const fbBefore = requestsTo(h, 'facebook');
+    const ttBefore = requestsTo(h, 'tiktok');
+    h.setNow(h.deps.now() + 30 * 60_000);
+    await pollGrants(h.deps, { force: true });
+    expect(requestsTo(h, 'facebook')).toBe(fbBefore); // nothing before Retry-After
+    expect(requestsTo(h, 'tiktok')).toBeGreaterThan(ttBefore); // TikTok is not delayed
+    for (const g of await h.deps.db.grants.where('network').equals('facebook').toArray()) expect(g.invalidSince).toBeNull();
+
+    await h.control('fault', { network: 'facebook', mode: 'none' });
+    h.setNow(h.deps.now() + 31 * 60_000);
+    await pollGrants(h.deps, { force: true });
+    expect(requestsTo(h, 'facebook')).toBe(fbBefore + 3); // resumes by itself, one request per grant
+  });
+
+  it('LinkedIn: renewal by an identity that is not Super Admin fails with that reason; the identity shows ✗', async () => {
+    h = await harness();
+    const { account: admin, profileId } = addOne(h.sandbox.state, 'linkedin', 'Fern Foods', '880');
+    await connectNetwork(h.deps, 'linkedin');
+    expect(profileId).toBe('linkedin:org-880');
+    h.sandbox.state.revokeAccount(admin.id, 'revoked');
+    await pollGrants(h.deps, { force: true });
+    const editor = h.sandbox.state.addAccount({
+      network: 'linkedin',
+      name: 'Robin Editor',
+      pages: [{ id: '880', name: 'Fern Foods', tasks: ['CONTENT_ADMINISTRATOR'] }],
+    });
+    const outcome = await renewProfile(h.deps, profileId);
+    expect(outcome).toEqual({
+      kind: 'no-permission',
+      identity: 'Robin Editor',
+      permission: 'Super Admin of the company page (or access to the personal account)',
+    });
+    expect((await h.deps.db.identities.get(`linkedin:${editor.id}`))!.access[profileId]).toMatchObject({ can: 'no' });
+    expect((await h.deps.db.identities.get(`linkedin:${admin.id}`))!.access[profileId]).toMatchObject({ can: 'yes' });
+    const grant = (await h.deps.db.grants.get((await h.deps.db.profiles.get(profileId))!.grantId))!;
+    expect(grantStatus(grant, h.deps.now()).status).toBe('expired');
+  });
+
+  it('TikTok: a crash between the rotated answer and its write loses no grant and says why a sign-in is needed', async () => {
+    h = await harness();
+    const { profileId } = addOne(h.sandbox.state, 'tiktok', 'Fern', '1');
+    await connectNetwork(h.deps, 'tiktok');
+    const db = h.deps.db;
+    const before = (await db.secrets.toArray())[0]!;
+    const oldTokens = await openTokens(await vaultKey(db), before);
+    // The worker dies after TikTok answered (old refresh token now retired) but before the write commits.
+    let crash = true;
+    const boom = () => {
+      if (crash) {
+        crash = false;
+        throw new Error('worker killed');
+      }
+    };
+    db.secrets.hook('creating', boom);
+    db.secrets.hook('updating', boom);
+    expect(await renewProfile(h.deps, profileId)).toMatchObject({ kind: 'failed' });
+    const afterCrash = (await db.grants.toArray())[0]!;
+    expect(afterCrash.refreshStartedAt).toBeGreaterThan(0);
+    expect(afterCrash.invalidSince).toBeNull();
+    expect(await openTokens(await vaultKey(db), (await db.secrets.toArray())[0]!)).toEqual(oldTokens); // nothing half-written
+
+    h.setNow(h.deps.now() + DAY); // the access token lapses: the next poll must refresh
+    await pollGrants(h.deps, { force: false });
+    const dead = (await db.grants.toArray())[0]!;
+    expect(dead.invalidReason).toBe('A renewal was interrupted before its new token could be saved; sign in again to resume');
+    expect(await db.profiles.count()).toBe(1);
+
+    expect(await renewProfile(h.deps, profileId)).toMatchObject({ kind: 'renewed' }); // through the window
+    expect(grantStatus((await db.grants.toArray())[0]!, h.deps.now()).status).toBe('valid');
+  });
+
+  it('Threads: refreshes only when the token is at least 24 h old and unexpired, else asks for a sign-in', async () => {
+    h = await harness();
+    const { profileId } = addOne(h.sandbox.state, 'threads', 'Fern', '1', { tokenLifetimeSec: 5 * 86_400 });
+    await connectNetwork(h.deps, 'threads');
+    const windows = h.authCalls.length;
+    // Under 24 h old: no refresh is attempted, the renewal needs the window.
+    expect(await renewProfile(h.deps, profileId)).toMatchObject({ kind: 'renewed' });
+    expect(h.authCalls.length).toBe(windows + 1);
+    expect(h.sandbox.state.log.some((e) => e.path.includes('refresh_access_token'))).toBe(false);
+  });
+
+  it('Threads: a token older than 24 h is refreshed silently by the poll before it lapses', async () => {
+    let clock = Date.now();
+    h = await harness();
+    h.sandbox.state.now = () => clock;
+    addOne(h.sandbox.state, 'threads', 'Fern', '1', { tokenLifetimeSec: 5 * 86_400 });
+    h.setNow(clock);
+    await connectNetwork(h.deps, 'threads');
+    const windows = h.authCalls.length;
+    clock += 2 * DAY;
+    h.setNow(clock);
+    await pollGrants(h.deps, { force: true });
+    expect(h.sandbox.state.log.filter((e) => e.path.includes('refresh_access_token'))).toHaveLength(1);
+    expect(h.authCalls.length).toBe(windows);
+    const grant = (await h.deps.db.grants.toArray())[0]!;
+    expect(grant.expiresAt! - clock).toBeGreaterThan(4 * DAY + 23 * HOUR);
+  });
+});
