@@ -6,16 +6,14 @@ describe('Dexie migrations', () => {
     const name = 'migration-v1';
     const v1 = new Dexie(name);
     v1.version(1).stores(SCHEMA_V1);
-    await v1
-      .table('profiles')
-      .bulkAdd(
-        Array.from({ length: 1000 }, (_, i) => ({
-          id: `facebook:${i}`,
-          network: 'facebook',
-          grantId: `facebook:g${i % 10}`,
-          name: `P${i}`,
-        })),
-      );
+    await v1.table('profiles').bulkAdd(
+      Array.from({ length: 1000 }, (_, i) => ({
+        id: `facebook:${i}`,
+        network: 'facebook',
+        grantId: `facebook:g${i % 10}`,
+        name: `P${i}`,
+      })),
+    );
     await v1
       .table('grants')
       .bulkAdd(Array.from({ length: 10 }, (_, i) => ({ id: `facebook:g${i}`, network: 'facebook', identityId: 'x', nextCheckAt: i })));
