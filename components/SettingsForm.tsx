@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { NETWORKS, NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
-import type { NetworkSettings, Settings } from '@/utils/settings';
+import { exchangeUrlNeeded, type NetworkSettings, type Settings } from '@/utils/settings';
 
 const EMPTY: NetworkSettings = { clientId: '', baseUrl: '', exchangeUrl: '' };
 
@@ -64,6 +64,14 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
                 onInput={(e) => setNetwork(id, 'baseUrl', e.currentTarget.value)}
               />
             </div>
+            {NETWORKS[id].needsSecret && !n.exchangeUrl && (
+              <p class="note" data-needs-exchange={id}>
+                {exchangeUrlNeeded(id)}
+              </p>
+            )}
+            {!NETWORKS[id].needsSecret && (
+              <p class="note muted">{NETWORKS[id].name} is a public client (PKCE): no token-exchange URL is needed.</p>
+            )}
             <div class="field">
               <label for={`${id}-exchange`}>Token-exchange URL (your organisation's backend; holds the client secret)</label>
               <input

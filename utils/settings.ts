@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NETWORK_IDS, type NetworkId } from './networks/catalog';
+import { NETWORKS, NETWORK_IDS, type NetworkId } from './networks/catalog';
 
 const urlOrEmpty = z.union([
   z.literal(''),
@@ -47,6 +47,11 @@ export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({ version: SETTIN
 
 export function networkConfig(settings: Settings, network: NetworkId): NetworkSettings {
   return settings.networks[network] ?? { clientId: '', baseUrl: '', exchangeUrl: '' };
+}
+
+/** What a person is told when a network that needs a client secret has no token-exchange URL. */
+export function exchangeUrlNeeded(network: NetworkId): string {
+  return `${NETWORKS[network].name} needs a token-exchange URL (Options, Advanced): its code exchange requires a client secret, which Token Warden never holds.`;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -6,7 +6,7 @@ import { parseRedirect } from '@/utils/networks/oauth-redirect';
 import { createPkce } from '@/utils/networks/pkce';
 import type { AdapterContext, CheckResult, NativeIdentity, NetworkAdapter, TokenSet } from '@/utils/networks/types';
 import type { FlowOutcome } from '@/utils/outcomes';
-import { networkConfig } from '@/utils/settings';
+import { exchangeUrlNeeded, networkConfig } from '@/utils/settings';
 import type { Deps } from './deps';
 
 export interface Login {
@@ -21,6 +21,10 @@ export async function adapterContext(deps: Deps, network: NetworkId): Promise<Ad
   const config = networkConfig(settings, network);
   if (!config.clientId) {
     return { kind: 'not-configured', reason: `Set the ${NETWORKS[network].name} client ID in Options (Advanced) first.` };
+  }
+  // Production endpoints refuse a code exchange without the secret, which only the organisation's backend holds.
+  if (NETWORKS[network].needsSecret && !config.exchangeUrl && !config.baseUrl) {
+    return { kind: 'not-configured', reason: exchangeUrlNeeded(network) };
   }
   return { fetch: deps.fetch, config, now: deps.now() };
 }

@@ -159,3 +159,20 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
     h.sandbox.close = () => Promise.resolve();
   });
 });
+
+describe('networks that need a client secret', () => {
+  it('refuse to connect to production without a token-exchange URL, and say why', async () => {
+    const h = await harness();
+    await h.deps.db.settings.put({
+      id: 'prefs',
+      doc: { version: 1, networks: { linkedin: { clientId: 'c', baseUrl: '', exchangeUrl: '' } }, polling: { intervalMinutes: 15 } },
+    });
+    expect(await connectNetwork(h.deps, 'linkedin')).toEqual({
+      kind: 'not-configured',
+      reason:
+        'LinkedIn needs a token-exchange URL (Options, Advanced): its code exchange requires a client secret, which Token Warden never holds.',
+    });
+    expect(h.authCalls).toHaveLength(0);
+    await h.close();
+  });
+});
