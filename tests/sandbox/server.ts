@@ -28,7 +28,9 @@ const ROUTES: Record<SandboxNetwork, (state: SandboxState, req: SandboxRequest) 
 const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-allow-headers': 'authorization, content-type, linkedin-version, x-restli-protocol-version',
+  // Retry-After is not CORS-safelisted: without this a page (or an extension without host access) cannot read it.
+  'access-control-expose-headers': 'retry-after',
   'access-control-allow-private-network': 'true',
   'access-control-max-age': '600',
 };
