@@ -7,7 +7,7 @@ import { nextCheckAt } from './poll-schedule';
  * status; `unknown` records the failure and backs off, nothing else.
  */
 export function applyCheck(grant: GrantRecord, result: CheckResult, now: number): GrantRecord {
-  const next: GrantRecord = { ...grant, lastCheckAt: now, lastCheckResult: result.kind };
+  const next: GrantRecord = { ...grant, lastCheckAt: now, lastCheckResult: result.kind, leasedUntil: 0 };
   if (result.kind === 'valid') {
     next.lastError = null;
     next.failures = 0;

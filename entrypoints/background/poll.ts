@@ -24,15 +24,11 @@ const LEASE_MS = 2 * MINUTE;
  */
 export async function pollGrants(deps: Deps, { force }: { force: boolean }): Promise<number> {
   const now = deps.now();
-  const candidates = force ? await deps.db.grants.toArray() : await deps.db.grants.where('nextCheckAt').belowOrEqual(now).toArray();
-  const paused = await pausedNetworks(deps.db, now);
-  // A network paused by a 429 is not asked anything before its Retry-After; its grants stay due.
-  const due = candidates.filter((g) => g.invalidSince === null && g.renewal?.state !== 'running' && !paused.has(g.network));
+  const due = await leaseDueGrants(deps, now, force);
   if (due.length === 0) {
     await refreshBadge(deps);
     return 0;
   }
-  await deps.db.grants.bulkUpdate(due.map((g) => ({ key: g.id, changes: { nextCheckAt: now + LEASE_MS } })));
   const key = await vaultKey(deps.db);
   const pending: CheckToApply[] = [];
   const flush = async (all: boolean) => {
@@ -57,6 +53,24 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
   await flush(true);
   await refreshBadge(deps);
   return due.length;
+}
+
+/**
+ * Picks the grants to check and leases them in ONE read-write transaction, so
+ * overlapping polls (an alarm and "Check now") never check a grant twice.
+ */
+async function leaseDueGrants(deps: Deps, now: number, force: boolean): Promise<GrantRecord[]> {
+  const { db } = deps;
+  return db.transaction('rw', db.grants, db.networkState, async () => {
+    const candidates = force ? await db.grants.toArray() : await db.grants.where('nextCheckAt').belowOrEqual(now).toArray();
+    const paused = await pausedNetworks(db, now);
+    // A network paused by a 429 is not asked anything before its Retry-After; its grants stay due.
+    const due = candidates.filter(
+      (g) => g.invalidSince === null && g.renewal?.state !== 'running' && !paused.has(g.network) && (g.leasedUntil ?? 0) <= now,
+    );
+    await db.grants.bulkUpdate(due.map((g) => ({ key: g.id, changes: { nextCheckAt: now + LEASE_MS, leasedUntil: now + LEASE_MS } })));
+    return due;
+  });
 }
 
 function notConfigured(outcome: { kind: string }): CheckResult {

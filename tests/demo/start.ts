@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { seedDemo } from '../sandbox/demo-seed';
 import { startSandbox } from '../sandbox/server';
@@ -18,14 +18,20 @@ const sandbox = await startSandbox({ port });
 const logins = seedDemo(sandbox.state);
 console.log(`Sandbox running on ${sandbox.url}`);
 
-const ext = await launchExtension({ headless: !hasDisplay, userDataDir: resolve('.e2e-tmp/demo-profile') });
+// A fresh profile each run: Chrome would otherwise keep the service worker of an earlier build with the same version.
+const profileDir = resolve('.e2e-tmp/demo-profile');
+rmSync(profileDir, { recursive: true, force: true });
+const ext = await launchExtension({ headless: !hasDisplay, userDataDir: profileDir });
 await ext.worker();
 const options = await ext.openPage('options.html');
-await command(options, 'importSettings', { text: JSON.stringify(sandboxSettings(sandbox.url)) });
+const imported = await command<{ ok: boolean; message?: string }>(options, 'importSettings', {
+  text: JSON.stringify(sandboxSettings(sandbox.url)),
+});
+if (!imported.ok) throw new Error(`The sandbox settings were refused: ${imported.message}`);
 for (const login of logins) {
   sandbox.state.nextLogin.set(login.network, login.accountId);
-  const outcome = await command<{ kind: string }>(options, 'connect', { network: login.network });
-  console.log(`Connected ${login.network} login ${login.accountId}: ${outcome.kind}`);
+  const outcome = await command<{ kind: string; reason?: string }>(options, 'connect', { network: login.network });
+  console.log(`Connect ${login.network} (${login.accountId}): ${outcome.kind}${outcome.reason ? `: ${outcome.reason}` : ''}`);
 }
 // One Facebook password change, so the demo shows an expired login and its renewal.
 sandbox.state.revokeAccount(logins[0]!.accountId, 'password');

@@ -125,3 +125,21 @@ describe('network-specific rules', () => {
     expect(grant.expiresAt! - clock).toBeGreaterThan(4 * DAY + 23 * HOUR);
   });
 });
+
+describe('polling', () => {
+  it('never runs two checks of one grant at once, even when a forced check overlaps a poll', async () => {
+    const h = await harness();
+    for (const i of [1, 2, 3, 4, 5]) {
+      addOne(h.sandbox.state, 'facebook', `Page ${i}`, `80${i}`);
+      await connectNetwork(h.deps, 'facebook');
+    }
+    await h.control('fault', { network: 'facebook', latencyMs: 100 });
+    const before = requestsTo(h, 'facebook');
+    await Promise.all([pollGrants(h.deps, { force: true }), pollGrants(h.deps, { force: true }), pollGrants(h.deps, { force: false })]);
+    expect(requestsTo(h, 'facebook') - before).toBe(5);
+    // The lease ends with the check: the next poll checks them again.
+    await pollGrants(h.deps, { force: true });
+    expect(requestsTo(h, 'facebook') - before).toBe(10);
+    await h.close();
+  });
+});

@@ -53,6 +53,8 @@ export interface GrantRecord {
    * rotating refresh token the grant then needs a sign-in, and says why.
    */
   refreshStartedAt?: number | null;
+  /** A poll holds the grant until then: no second check of it runs meanwhile. */
+  leasedUntil?: number;
 }
 
 /** Encrypted access/refresh tokens (AES-GCM). The UI never reads this table. */
