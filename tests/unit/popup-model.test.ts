@@ -1,0 +1,69 @@
+import 'fake-indexeddb/auto';
+import { createPopupModel } from '@/entrypoints/popup/model';
+import { WardenDb } from '@/utils/db/schema';
+import { storeSettings } from '@/utils/db/settings-store';
+import { settingsSchema } from '@/utils/settings';
+import type { CommandClient } from '@/utils/messages';
+
+function setup(networks: object) {
+  const db = new WardenDb(`popup-${Math.random()}`);
+  const sent: unknown[] = [];
+  const asked: string[][] = [];
+  let grant = true;
+  const command = ((name: string, payload: unknown) => {
+    sent.push({ name, payload });
+    return Promise.resolve({ kind: 'connected', profiles: 1 });
+  }) as unknown as CommandClient;
+  const model = createPopupModel({
+    db,
+    command,
+    requestHosts: (origins) => {
+      asked.push(origins);
+      return Promise.resolve(grant);
+    },
+    openOptions: () => undefined,
+    now: () => Date.now(),
+  });
+  return {
+    db,
+    model,
+    sent,
+    asked,
+    deny: () => (grant = false),
+    ready: () => storeSettings(db, settingsSchema.parse({ version: 1, networks })).then(() => new Promise((r) => setTimeout(r, 50))),
+  };
+}
+
+describe('popup model: connecting asks for the network hosts on the click', () => {
+  it('asks for the production hosts, then sends the command', async () => {
+    const t = setup({ facebook: { clientId: 'c', exchangeUrl: 'https://t.example/x' } });
+    await t.ready();
+    await t.model.connect('facebook');
+    expect(t.asked).toEqual([['https://www.facebook.com/*', 'https://graph.facebook.com/*']]);
+    expect(t.sent).toEqual([{ name: 'connect', payload: { network: 'facebook' } }]);
+    expect(t.model.banner.value).toEqual({ tone: 'ok', text: 'Connected 1 profile' });
+    t.model.dispose();
+  });
+
+  it('a refused permission changes nothing and says why', async () => {
+    const t = setup({ tiktok: { clientId: 'c', exchangeUrl: 'https://t.example/x' } });
+    await t.ready();
+    t.deny();
+    await t.model.connect('tiktok');
+    expect(t.sent).toEqual([]);
+    expect(t.model.banner.value).toEqual({
+      tone: 'bad',
+      text: 'Token Warden needs access to TikTok to check its tokens. Nothing was changed.',
+    });
+    t.model.dispose();
+  });
+
+  it('asks for nothing when the network is pointed at another base URL (the sandbox answers with CORS)', async () => {
+    const t = setup({ x: { clientId: 'c', baseUrl: 'http://127.0.0.1:4010/x' } });
+    await t.ready();
+    await t.model.connect('x');
+    expect(t.asked).toEqual([]);
+    expect(t.sent).toHaveLength(1);
+    t.model.dispose();
+  });
+});
