@@ -1,6 +1,7 @@
 import { connectNetwork } from '@/entrypoints/background/connect';
 import { pollGrants } from '@/entrypoints/background/poll';
 import { renewProfile } from '@/entrypoints/background/renew';
+import { applyChecks } from '@/utils/db/grant-writes';
 import { openTokens, vaultKey } from '@/utils/db/vault';
 import { grantStatus } from '@/utils/status';
 import { DAY, HOUR } from '@/utils/time';
@@ -140,6 +141,41 @@ describe('polling', () => {
     // The lease ends with the check: the next poll checks them again.
     await pollGrants(h.deps, { force: true });
     expect(requestsTo(h, 'facebook') - before).toBe(10);
+    await h.close();
+  });
+});
+
+describe('who can renew (SPEC §4)', () => {
+  it('records ✓ for the identity that connected, ? for it once another identity takes over, ✗ on a permission refusal', async () => {
+    const h = await harness();
+    const first = h.sandbox.state.addAccount({
+      network: 'youtube',
+      name: 'Alex',
+      pages: [{ id: 'UC1', name: 'Fern TV', tasks: ['MANAGE'] }],
+    });
+    await connectNetwork(h.deps, 'youtube');
+    const access = async (accountId: string) => (await h.deps.db.identities.get(`youtube:${accountId}`))!.access['youtube:UC1'];
+    expect(await access(first.id)).toMatchObject({ can: 'yes' });
+
+    const second = h.sandbox.state.addAccount({
+      network: 'youtube',
+      name: 'Sam',
+      pages: [{ id: 'UC1', name: 'Fern TV', tasks: ['MANAGE'] }],
+    });
+    h.sandbox.state.revokeAccount(first.id, 'revoked');
+    await pollGrants(h.deps, { force: true });
+    expect(await renewProfile(h.deps, 'youtube:UC1')).toMatchObject({ kind: 'renewed' });
+    expect(await access(second.id)).toMatchObject({ can: 'yes' });
+    expect(await access(first.id)).toMatchObject({ can: 'unknown' });
+    expect(await h.deps.db.grants.count()).toBe(1); // the old grant went with its last profile
+
+    const grant = (await h.deps.db.grants.toArray())[0]!;
+    await applyChecks(
+      h.deps.db,
+      [{ grantId: grant.id, result: { kind: 'invalid', reason: 'The caller does not have permission', code: 'permission' } }],
+      h.deps.now(),
+    );
+    expect(await access(second.id)).toMatchObject({ can: 'no', reason: 'The caller does not have permission' });
     await h.close();
   });
 });

@@ -46,7 +46,7 @@ export interface CheckToApply {
  */
 export async function applyChecks(db: WardenDb, checks: CheckToApply[], now: number): Promise<void> {
   if (checks.length === 0) return;
-  await db.transaction('rw', [db.grants, db.profiles, db.history], async () => {
+  await db.transaction('rw', [db.grants, db.profiles, db.history, db.identities], async () => {
     const grants = await db.grants.bulkGet(checks.map((c) => c.grantId));
     const updated: GrantRecord[] = [];
     const history: HistoryRecord[] = [];
@@ -55,6 +55,15 @@ export async function applyChecks(db: WardenDb, checks: CheckToApply[], now: num
       if (!before) continue; // disconnected while the check was in flight
       const after = applyCheck(before, check.result, now);
       updated.push(after);
+      if (check.result.kind === 'invalid' && check.result.code === 'permission') {
+        await markNoPermission(
+          db,
+          before.identityId,
+          await db.profiles.where('grantId').equals(before.id).primaryKeys(),
+          check.result.reason,
+          now,
+        );
+      }
       const was = grantStatus(before, now).status;
       const is = grantStatus(after, now).status;
       if (was !== is) {
@@ -90,4 +99,12 @@ export async function markAccess(
     const access = { ...(known?.access ?? {}), [profileId]: { can, reason, at: now } };
     await db.identities.put({ id: identity.id, network: identity.network, name: identity.name, access });
   });
+}
+
+/** A check refused for missing permission: this identity can no longer renew these profiles. */
+async function markNoPermission(db: WardenDb, identityId: string, profileIds: string[], reason: string, now: number): Promise<void> {
+  const identity = await db.identities.get(identityId);
+  if (!identity) return;
+  for (const id of profileIds) identity.access[id] = { can: 'no', reason, at: now };
+  await db.identities.put(identity);
 }

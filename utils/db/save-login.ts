@@ -65,7 +65,10 @@ export async function saveLogin(db: WardenDb, login: LoginToSave): Promise<Grant
     for (const listed of login.profiles) {
       const id = `${network}:${listed.nativeId}`;
       const existing = await db.profiles.get(id);
-      if (existing && existing.grantId !== grantId) movedFrom.add(existing.grantId);
+      if (existing && existing.grantId !== grantId) {
+        movedFrom.add(existing.grantId);
+        await markUnknown(db, existing.grantId, id, now);
+      }
       const profile: ProfileRecord = {
         id,
         network,
@@ -89,4 +92,20 @@ export async function saveLogin(db: WardenDb, login: LoginToSave): Promise<Grant
     }
   });
   return grant;
+}
+
+/**
+ * SPEC §4 "?": the identity behind the previous grant held a token for this
+ * profile, but whether it still has the permission is no longer known.
+ */
+async function markUnknown(db: WardenDb, oldGrantId: string, profileId: string, now: number): Promise<void> {
+  const old = await db.grants.get(oldGrantId);
+  const identity = old && (await db.identities.get(old.identityId));
+  if (!identity || identity.access[profileId]?.can === 'no') return;
+  identity.access[profileId] = {
+    can: 'unknown',
+    reason: 'Held a token for this profile before; its current permission is not known',
+    at: now,
+  };
+  await db.identities.put(identity);
 }
