@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { migrateSettings } from './settings-migrations';
 import { NETWORKS, NETWORK_IDS, type NetworkId } from './networks/catalog';
 
 const urlOrEmpty = z.union([
@@ -24,7 +25,30 @@ const networksShape = Object.fromEntries(NETWORK_IDS.map((id) => [id, networkSet
   z.ZodOptional<typeof networkSettings>
 >;
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+
+const threshold = z.number().int().min(0).max(365);
+const thresholdList = z.array(threshold).min(1).max(10);
+
+export const reminderSettings = z
+  .object({
+    /** Days before expiry; 0 = at expiry. */
+    thresholds: thresholdList.default([7, 3, 1, 0]),
+    mode: z.enum(['all', 'per-profile']).default('all'),
+    profiles: z
+      .record(z.string().max(300), z.object({ muted: z.boolean().optional(), thresholds: thresholdList.optional() }).strict())
+      .default({}),
+  })
+  .strict();
+
+export const channelSettings = z
+  .object({
+    notifications: z.boolean().default(true),
+    startupWarning: z.boolean().default(false),
+    slackUrl: urlOrEmpty.default(''),
+    webhookUrl: urlOrEmpty.default(''),
+  })
+  .strict();
 
 /**
  * The preferences document (one row in `settings`; also the export/import
@@ -39,6 +63,8 @@ export const settingsSchema = z
       .object({ intervalMinutes: z.number().min(0.1).max(1440).default(15) })
       .strict()
       .default({ intervalMinutes: 15 }),
+    reminders: reminderSettings.default({ thresholds: [7, 3, 1, 0], mode: 'all', profiles: {} }),
+    channels: channelSettings.default({ notifications: true, startupWarning: false, slackUrl: '', webhookUrl: '' }),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -64,7 +90,7 @@ export function parseSettingsFile(text: string): ParseResult<Settings> {
   } catch {
     return { ok: false, message: 'This file is not valid JSON.' };
   }
-  const parsed = settingsSchema.safeParse(json);
+  const parsed = settingsSchema.safeParse(migrateSettings(json));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'the file';

@@ -1,7 +1,9 @@
 import { connectNetwork } from '@/entrypoints/background/connect';
 import { pollGrants } from '@/entrypoints/background/poll';
 import { renewProfile } from '@/entrypoints/background/renew';
+import { storeSettings } from '@/utils/db/settings-store';
 import { openTokens, vaultKey } from '@/utils/db/vault';
+import { settingsSchema } from '@/utils/settings';
 import { DAY } from '@/utils/time';
 import { harness, REDIRECT, type Harness } from './support/harness';
 
@@ -53,7 +55,7 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
 
   it('reports a missing client ID instead of opening a window', async () => {
     h = await harness();
-    await h.deps.db.settings.put({ id: 'prefs', doc: { version: 1, networks: {}, polling: { intervalMinutes: 15 } } });
+    await storeSettings(h.deps.db, settingsSchema.parse({ version: 2 }));
     expect(await connectNetwork(h.deps, 'tiktok')).toEqual({
       kind: 'not-configured',
       reason: 'Set the TikTok client ID in Options (Advanced) first.',
@@ -163,10 +165,7 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
 describe('networks that need a client secret', () => {
   it('refuse to connect to production without a token-exchange URL, and say why', async () => {
     const h = await harness();
-    await h.deps.db.settings.put({
-      id: 'prefs',
-      doc: { version: 1, networks: { linkedin: { clientId: 'c', baseUrl: '', exchangeUrl: '' } }, polling: { intervalMinutes: 15 } },
-    });
+    await storeSettings(h.deps.db, settingsSchema.parse({ version: 2, networks: { linkedin: { clientId: 'c' } } }));
     expect(await connectNetwork(h.deps, 'linkedin')).toEqual({
       kind: 'not-configured',
       reason:

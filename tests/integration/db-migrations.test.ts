@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { SCHEMA_V1, WardenDb } from '@/utils/db/schema';
+import { loadSettings } from '@/utils/db/settings-store';
 
 describe('Dexie migrations', () => {
   it('v1 → v2 keeps every row and adds the network-state table', async () => {
@@ -24,6 +25,12 @@ describe('Dexie migrations', () => {
     expect(await v2.profiles.count()).toBe(1000);
     expect(await v2.grants.where('nextCheckAt').belowOrEqual(4).count()).toBe(5);
     expect((await v2.settings.get('prefs'))?.doc.polling.intervalMinutes).toBe(15);
+    // The stored preferences document (version 1) is migrated when read, not lost.
+    const loaded = await loadSettings(v2);
+    expect(loaded).toMatchObject({
+      repaired: false,
+      settings: { version: 2, polling: { intervalMinutes: 15 }, reminders: { thresholds: [7, 3, 1, 0] } },
+    });
     await v2.networkState.put({ id: 'x', pausedUntil: 1, reason: 'r' });
     expect(v2.verno).toBe(2);
     await v2.delete();

@@ -8,5 +8,5 @@ export function sandboxSettings(sandboxUrl: string, intervalMinutes = 15) {
       { clientId: 'sandbox-app', baseUrl: `${sandboxUrl}/${id}`, exchangeUrl: id === 'x' ? '' : `${sandboxUrl}/exchange` },
     ]),
   );
-  return { version: 1, networks, polling: { intervalMinutes } };
+  return { version: 2, networks, polling: { intervalMinutes } };
 }

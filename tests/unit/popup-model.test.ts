@@ -30,7 +30,7 @@ function setup(networks: object) {
     sent,
     asked,
     deny: () => (grant = false),
-    ready: () => storeSettings(db, settingsSchema.parse({ version: 1, networks })).then(() => new Promise((r) => setTimeout(r, 50))),
+    ready: () => storeSettings(db, settingsSchema.parse({ version: 2, networks })).then(() => new Promise((r) => setTimeout(r, 50))),
   };
 }
 

@@ -5,7 +5,7 @@ import { DEFAULT_SETTINGS, settingsSchema } from '@/utils/settings';
 
 describe('SettingsForm', () => {
   it('says which networks need a token-exchange URL, and that X does not', () => {
-    const settings = settingsSchema.parse({ version: 1, networks: { facebook: { clientId: 'a', exchangeUrl: 'https://t.example/x' } } });
+    const settings = settingsSchema.parse({ version: 2, networks: { facebook: { clientId: 'a', exchangeUrl: 'https://t.example/x' } } });
     const { container } = render(<SettingsForm settings={settings} supported={[...NETWORK_IDS]} onSave={() => undefined} />);
     const needing = [...container.querySelectorAll('[data-needs-exchange]')].map((n) => n.getAttribute('data-needs-exchange'));
     expect(needing).toEqual(['youtube', 'threads', 'instagram', 'google-business', 'linkedin', 'pinterest', 'tiktok']);

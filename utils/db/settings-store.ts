@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../settings';
+import { migrateSettings } from '../settings-migrations';
 import type { WardenDb } from './schema';
 
 export interface LoadedSettings {
@@ -11,7 +12,7 @@ export interface LoadedSettings {
 export async function loadSettings(db: WardenDb): Promise<LoadedSettings> {
   const row = await db.settings.get('prefs');
   if (!row) return { settings: DEFAULT_SETTINGS, repaired: false };
-  const parsed = settingsSchema.safeParse(row.doc);
+  const parsed = settingsSchema.safeParse(migrateSettings(row.doc));
   return parsed.success ? { settings: parsed.data, repaired: false } : { settings: DEFAULT_SETTINGS, repaired: true };
 }
 
