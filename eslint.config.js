@@ -19,7 +19,7 @@ const ZONES = [
   { target: './utils', from: './entrypoints', message: 'Boundary: utils/ imports nothing from entrypoints/.' },
   { target: './utils', from: './components', message: 'Boundary: utils/ imports nothing from components/.' },
   { target: './components', from: './entrypoints', message: 'Boundary: components/ imports nothing from entrypoints/.' },
-  ...['background', 'popup', 'options'].map((entry) => ({
+  ...['background', 'popup', 'options', 'at-risk'].map((entry) => ({
     target: `./entrypoints/${entry}`,
     from: './entrypoints',
     except: [`./${entry}`],

@@ -1,16 +1,23 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { ProfileRowView } from '@/utils/profile-view';
 import { StatusPill } from './StatusPill';
 
 export interface ProfileRowProps {
   row: ProfileRowView;
   onRenew: (profileId: string) => void;
+  /** The row an inbox entry or a notification pointed at: outlined and scrolled into view. */
+  highlight?: boolean;
 }
 
-export function ProfileRow({ row, onRenew }: ProfileRowProps) {
+export function ProfileRow({ row, onRenew, highlight = false }: ProfileRowProps) {
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (highlight) ref.current?.scrollIntoView?.({ block: 'center' });
+  }, [highlight]);
   const outcomeClass =
     row.outcome?.kind === 'renewed' ? 'outcome-ok' : row.outcome?.kind === 'cancelled' ? 'outcome-neutral' : 'outcome-bad';
   return (
-    <li class={`row row-${row.status}`} data-profile-id={row.id} data-status={row.status}>
+    <li ref={ref} class={`row row-${row.status}${highlight ? ' highlight' : ''}`} data-profile-id={row.id} data-status={row.status}>
       <span class={`net net-${row.network}`} title={row.networkName} aria-hidden="true">
         {row.networkName.slice(0, 2)}
       </span>

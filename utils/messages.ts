@@ -15,6 +15,12 @@ export const COMMANDS = {
   pollNow: { payload: z.object({}).strict(), result: z.object({ checked: z.number().int() }) },
   saveSettings: { payload: z.object({ settings: settingsSchema }).strict(), result: saveResult },
   importSettings: { payload: z.object({ text: z.string().max(1_000_000) }).strict(), result: saveResult },
+  snooze: { payload: z.object({ profileId: z.string().min(1).max(300) }).strict(), result: z.object({ until: z.number() }) },
+  markInboxRead: {
+    payload: z.object({ ids: z.array(z.number().int()).max(10_000).optional() }).strict(),
+    result: z.object({ marked: z.number().int() }),
+  },
+  sendTest: { payload: z.object({ channel: z.enum(['slack', 'webhook']), url: z.string().url().max(500) }).strict(), result: saveResult },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -1,9 +1,13 @@
+import { renewableAtRisk } from '@/utils/db/at-risk';
 import { loadSettings, storeSettings } from '@/utils/db/settings-store';
 import { COMMANDS, envelope, type CommandName, type Reply } from '@/utils/messages';
 import { parseSettingsFile, type Settings } from '@/utils/settings';
+import { markInboxRead, sendTest, snoozeProfile } from './channel-actions';
 import { connectNetwork } from './connect';
 import type { Deps } from './deps';
+import { deliverOutbox } from './outbox';
 import { pollGrants } from './poll';
+import { runReminders } from './reminders';
 import { renewProfile } from './renew';
 
 /** Who may command the background: this extension's own pages, nobody else. */
@@ -32,11 +36,16 @@ const HANDLERS: Handlers = {
     const parsed = parseSettingsFile(p.text);
     return parsed.ok ? applySettings(deps, parsed.value) : { ok: false, message: parsed.message };
   },
+  snooze: (deps, p: { profileId: string }) => snoozeProfile(deps, p.profileId),
+  markInboxRead: (deps, p: { ids?: number[] }) => markInboxRead(deps, p.ids),
+  sendTest: (deps, p: { channel: 'slack' | 'webhook'; url: string }) => sendTest(deps, p.channel, p.url),
 };
 
+/** Preferences apply at once: the alarms and the reminders follow the new document. */
 async function applySettings(deps: Deps, settings: Settings): Promise<{ ok: true }> {
   await storeSettings(deps.db, settings);
   await deps.ensurePollAlarm(settings.polling.intervalMinutes);
+  await runReminders(deps);
   return { ok: true };
 }
 
@@ -61,8 +70,20 @@ export async function handleMessage(deps: Deps, message: unknown, sender: Sender
   }
 }
 
-/** On every worker start: alarms exist, the badge is right. */
+/** On every worker start: alarms exist, overdue reminders and deliveries go out. */
 export async function onWorkerStart(deps: Deps): Promise<void> {
   const { settings } = await loadSettings(deps.db);
   await deps.ensurePollAlarm(settings.polling.intervalMinutes);
+  await runReminders(deps);
+  await deliverOutbox(deps);
+}
+
+/**
+ * Browser start (SPEC §5 startup warning): when enabled, a small window lists
+ * the at-risk profiles this person can renew, only when there is one.
+ */
+export async function onBrowserStartup(deps: Deps): Promise<void> {
+  const { settings } = await loadSettings(deps.db);
+  if (!settings.channels.startupWarning) return;
+  if ((await renewableAtRisk(deps.db, deps.now())).length > 0) await deps.openStartupWindow();
 }

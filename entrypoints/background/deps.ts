@@ -1,6 +1,7 @@
 import { WardenDb } from '@/utils/db/schema';
 import type { BadgeState } from '@/utils/badge';
 import type { Fetch } from '@/utils/networks/types';
+import type { ReminderMessage } from '@/utils/reminders/messages';
 import type { AuthFlow } from './identity';
 
 /** Everything the background's logic touches, passed in so tests swap any of it. */
@@ -11,8 +12,13 @@ export interface Deps {
   authFlow: AuthFlow;
   redirectUrl: () => string;
   setBadge: (state: BadgeState) => Promise<void>;
-  scheduleStatusAlarm: (at: number | null) => Promise<void>;
+  /** A one-shot alarm by name at an instant (null clears it). */
+  scheduleAlarm: (name: string, at: number | null) => Promise<void>;
   ensurePollAlarm: (periodInMinutes: number) => Promise<void>;
+  /** Browser notifications for reminders just recorded. */
+  notify: (messages: ReminderMessage[]) => Promise<void>;
+  openAtRisk: (profileId: string | null) => Promise<void>;
+  openStartupWindow: () => Promise<void>;
 }
 
 let shared: WardenDb | undefined;

@@ -1,11 +1,17 @@
 import { browser } from 'wxt/browser';
-import { POLL_ALARM, STATUS_ALARM, ensurePollAlarm, onAlarm, scheduleStatusAlarm } from './alarms';
+import { OUTBOX_ALARM, POLL_ALARM, REMINDER_ALARM, STATUS_ALARM, ensurePollAlarm, onAlarm, scheduleAlarm } from './alarms';
 import { setBadge } from './badge';
-import { handleMessage, onWorkerStart, type SelfIdentity } from './commands';
+import { snoozeProfile } from './channel-actions';
+import { handleMessage, onBrowserStartup, onWorkerStart, type SelfIdentity } from './commands';
 import { sharedDb, type Deps } from './deps';
 import { launchAuthFlow, redirectUrl } from './identity';
+import { listenToNotifications, onButton, showReminders, type NotificationHandlers } from './notifications';
+import { deliverOutbox } from './outbox';
 import { pollGrants } from './poll';
 import { refreshBadge } from './refresh-badge';
+import { runReminders } from './reminders';
+import { renewProfile } from './renew';
+import { openAtRiskTab, openStartupWindow } from './windows';
 
 /** Wiring only: every listener is registered synchronously, at the top of main. */
 export default defineBackground(() => {
@@ -16,10 +22,14 @@ export default defineBackground(() => {
     authFlow: launchAuthFlow,
     redirectUrl,
     setBadge,
-    scheduleStatusAlarm,
+    scheduleAlarm,
     ensurePollAlarm,
+    notify: showReminders,
+    openAtRisk: openAtRiskTab,
+    openStartupWindow,
   };
   const self: SelfIdentity = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const run = (task: () => Promise<unknown>) => void task().catch(report);
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handleMessage(deps, message, sender, self).then(sendResponse);
@@ -27,16 +37,30 @@ export default defineBackground(() => {
   });
 
   onAlarm((name) => {
-    if (name === POLL_ALARM) void pollGrants(deps, { force: false }).catch(report);
-    if (name === STATUS_ALARM) void refreshBadge(deps).catch(report);
+    if (name === POLL_ALARM) run(async () => (await pollGrants(deps, { force: false }), await runReminders(deps)));
+    if (name === STATUS_ALARM) run(async () => (await refreshBadge(deps), await runReminders(deps)));
+    if (name === REMINDER_ALARM) run(() => runReminders(deps));
+    if (name === OUTBOX_ALARM) run(() => deliverOutbox(deps));
   });
 
-  const start = () => Promise.all([onWorkerStart(deps), refreshBadge(deps)]).catch(report);
-  browser.runtime.onStartup.addListener(() => void start());
-  browser.runtime.onInstalled.addListener(() => void start());
-  void start().then(() => {
-    // Read by the end-to-end tests: the worker has finished starting.
-    (globalThis as { __tokenWardenReady?: boolean }).__tokenWardenReady = true;
+  const handlers: NotificationHandlers = {
+    renew: (profileId) => run(() => renewProfile(deps, profileId)),
+    snooze: (profileId) => run(() => snoozeProfile(deps, profileId)),
+    open: (profileId) => run(() => deps.openAtRisk(profileId)),
+  };
+  listenToNotifications(handlers);
+
+  const start = () => Promise.all([onWorkerStart(deps), refreshBadge(deps)]);
+  browser.runtime.onStartup.addListener(() => run(async () => (await start(), await onBrowserStartup(deps))));
+  browser.runtime.onInstalled.addListener(() => run(start));
+  run(async () => {
+    await start();
+    // Read by the end-to-end tests: the worker has finished starting; they also drive the
+    // notification buttons through the same handler the listener calls (no OS notification to click).
+    Object.assign(globalThis, {
+      __tokenWardenReady: true,
+      __tokenWardenNotificationButton: (id: string, index: number) => onButton(handlers, id, index),
+    });
   });
 });
 

@@ -1,3 +1,4 @@
+import { STATUS_ALARM } from './alarms';
 import { badgeFromDb } from './badge';
 import type { Deps } from './deps';
 
@@ -5,5 +6,5 @@ import type { Deps } from './deps';
 export async function refreshBadge(deps: Deps): Promise<void> {
   const { state, nextChange } = await badgeFromDb(deps.db, deps.now());
   await deps.setBadge(state);
-  await deps.scheduleStatusAlarm(nextChange);
+  await deps.scheduleAlarm(STATUS_ALARM, nextChange);
 }

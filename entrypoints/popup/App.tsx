@@ -1,5 +1,6 @@
 import { Banner } from '@/components/Banner';
 import { ConnectPanel } from '@/components/ConnectPanel';
+import { Inbox } from '@/components/Inbox';
 import { ProfileList } from '@/components/ProfileList';
 import type { PopupModel } from './model';
 
@@ -30,7 +31,15 @@ export function App({ model }: { model: PopupModel }) {
           </p>
         </section>
       )}
-      {views && views.length > 0 && <ProfileList rows={views} onRenew={(id) => void model.renew(id)} />}
+      <Inbox
+        entries={model.inbox.value}
+        unread={model.unread.value}
+        onOpen={(entry) => void model.openEntry(entry)}
+        onMarkAllRead={() => void model.markAllRead()}
+      />
+      {views && views.length > 0 && (
+        <ProfileList rows={views} highlighted={model.highlighted.value} onRenew={(id) => void model.renew(id)} />
+      )}
       <ConnectPanel networks={model.networks} busy={model.connecting.value} onConnect={(n) => void model.connect(n)} />
     </main>
   );

@@ -17,6 +17,8 @@ export interface ProfileRecord {
   avatar?: string;
   grantId: string;
   createdAt: number;
+  /** No reminder for this profile before then ("Snooze 1 day"). */
+  snoozedUntil?: number;
 }
 
 export interface RenewalState {
@@ -120,6 +122,21 @@ export interface NetworkStateRecord {
   reason: string;
 }
 
+/** A message for Slack or a webhook, kept until delivered (retried with backoff) or given up on (shown in options). */
+export interface OutboxRecord {
+  id?: number;
+  channel: 'slack' | 'webhook';
+  url: string;
+  /** JSON body; never a token. */
+  body: string;
+  reminderKey: string;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  status: 'pending' | 'sent' | 'failed';
+  lastError: string | null;
+}
+
 export const DB_NAME = 'token-warden';
 
 /** Shipped schemas: never edit one; add the next version below. */
@@ -135,6 +152,7 @@ export const SCHEMA_V1 = {
   keys: 'id',
 };
 export const SCHEMA_V2 = { networkState: 'id' };
+export const SCHEMA_V3 = { outbox: '++id, status, nextAttemptAt' };
 
 export class WardenDb extends Dexie {
   profiles!: EntityTable<ProfileRecord, 'id'>;
@@ -147,11 +165,14 @@ export class WardenDb extends Dexie {
   settings!: EntityTable<SettingsRecord, 'id'>;
   keys!: EntityTable<KeyRecord, 'id'>;
   networkState!: EntityTable<NetworkStateRecord, 'id'>;
+  outbox!: EntityTable<OutboxRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     // v2: rate-limit pauses per network (new table, nothing to migrate).
     this.version(2).stores(SCHEMA_V2);
+    // v3: webhook and Slack deliveries (new table, nothing to migrate).
+    this.version(3).stores(SCHEMA_V3);
   }
 }

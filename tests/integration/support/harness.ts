@@ -1,4 +1,5 @@
 import type { BadgeState } from '@/utils/badge';
+import type { ReminderMessage } from '@/utils/reminders/messages';
 import { WardenDb } from '@/utils/db/schema';
 import { storeSettings } from '@/utils/db/settings-store';
 import { settingsSchema } from '@/utils/settings';
@@ -25,6 +26,10 @@ export interface Harness {
   sandbox: Sandbox;
   badges: BadgeState[];
   authCalls: string[];
+  alarms: Map<string, number | null>;
+  notifications: ReminderMessage[];
+  /** Tabs and windows opened: a profile id, 'list' or 'startup'. */
+  opened: string[];
   setNow(t: number): void;
   control(action: string, body?: unknown): Promise<any>;
   close(): Promise<void>;
@@ -40,6 +45,9 @@ export async function harness(options: { authFlow?: AuthFlow } = {}): Promise<Ha
   let now = Date.now();
   const badges: BadgeState[] = [];
   const authCalls: string[] = [];
+  const alarms = new Map<string, number | null>();
+  const notifications: ReminderMessage[] = [];
+  const opened: string[] = [];
   const flow = options.authFlow ?? followRedirect;
   const deps: Deps = {
     db,
@@ -54,14 +62,32 @@ export async function harness(options: { authFlow?: AuthFlow } = {}): Promise<Ha
       badges.push(s);
       return Promise.resolve();
     },
-    scheduleStatusAlarm: () => Promise.resolve(),
+    scheduleAlarm: (name, at) => {
+      alarms.set(name, at);
+      return Promise.resolve();
+    },
     ensurePollAlarm: () => Promise.resolve(),
+    notify: (messages) => {
+      notifications.push(...messages);
+      return Promise.resolve();
+    },
+    openAtRisk: (profileId) => {
+      opened.push(profileId ?? 'list');
+      return Promise.resolve();
+    },
+    openStartupWindow: () => {
+      opened.push('startup');
+      return Promise.resolve();
+    },
   };
   return {
     deps,
     sandbox,
     badges,
     authCalls,
+    alarms,
+    notifications,
+    opened,
     setNow: (t) => (now = t),
     control: async (action, body = {}) =>
       (await fetch(`${sandbox.url}/_control/${action}`, { method: 'POST', body: JSON.stringify(body) })).json(),

@@ -1,0 +1,17 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import '@/components/theme.css';
+import { WardenDb } from '@/utils/db/schema';
+import { createListModel } from '@/utils/db/list-model';
+import { createCommandClient } from '@/utils/messages';
+import { App } from './App';
+
+const params = new URLSearchParams(location.search);
+const model = createListModel(
+  { db: new WardenDb(), command: createCommandClient((m) => browser.runtime.sendMessage(m)), now: () => Date.now() },
+  (row) => row.status === 'expired' || row.status === 'expiring' || row.id === params.get('profile'),
+);
+render(
+  <App model={model} highlighted={params.get('profile')} startup={params.has('startup')} onClose={() => window.close()} />,
+  document.getElementById('app')!,
+);

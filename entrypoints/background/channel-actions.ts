@@ -1,0 +1,34 @@
+import { DAY } from '@/utils/time';
+import type { Deps } from './deps';
+import { postJson } from './outbox';
+import { runReminders } from './reminders';
+
+/** "Snooze 1 day": no reminder for this profile until then; the pending one comes after. */
+export async function snoozeProfile(deps: Deps, profileId: string): Promise<{ until: number }> {
+  const until = deps.now() + DAY;
+  await deps.db.profiles.update(profileId, { snoozedUntil: until });
+  await deps.db.history.add({ profileId, at: deps.now(), kind: 'reminder', text: 'Reminders snoozed for a day' });
+  await runReminders(deps);
+  return { until };
+}
+
+export async function markInboxRead(deps: Deps, ids: number[] | undefined): Promise<{ marked: number }> {
+  const unread = deps.db.inbox.where('read').equals(0);
+  const marked = ids ? await deps.db.inbox.where('id').anyOf(ids).modify({ read: 1 }) : await unread.modify({ read: 1 });
+  return { marked };
+}
+
+/** "Send test": one message to the URL being set up, answered at once (not queued). */
+export async function sendTest(
+  deps: Deps,
+  channel: 'slack' | 'webhook',
+  url: string,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const text = 'Token Warden test message: reminders will arrive here.';
+  const body =
+    channel === 'slack'
+      ? JSON.stringify({ text: `:white_check_mark: ${text}` })
+      : JSON.stringify({ event: 'token-warden.test', title: 'Token Warden', message: text });
+  const error = await postJson(deps, url, body);
+  return error === null ? { ok: true } : { ok: false, message: `The test message was not delivered: ${error}` };
+}

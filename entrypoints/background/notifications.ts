@@ -1,0 +1,63 @@
+import { browser } from 'wxt/browser';
+import { reminderBody, reminderTitle, type ReminderMessage } from '@/utils/reminders/messages';
+
+/** The only caller of browser.notifications. */
+const GROUP_ID = 'reminder-group';
+const SINGLE_PREFIX = 'reminder|';
+
+/** One notification per profile (a newer threshold replaces the older); several at once become one. */
+export async function showReminders(messages: ReminderMessage[]): Promise<void> {
+  const iconUrl = browser.runtime.getURL('/icon/128.png');
+  // Firefox shows no notification buttons.
+  const buttons = import.meta.env.FIREFOX ? undefined : [{ title: 'Renew' }, { title: 'Snooze 1 day' }];
+  if (messages.length === 1) {
+    const m = messages[0]!;
+    await browser.notifications.create(`${SINGLE_PREFIX}${m.profileId}`, {
+      type: 'basic',
+      iconUrl,
+      title: reminderTitle(m),
+      message: reminderBody(m),
+      buttons,
+      priority: 2,
+    });
+    return;
+  }
+  const names = messages.map((m) => m.profileName);
+  const list = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+  await browser.notifications.create(GROUP_ID, {
+    type: 'basic',
+    iconUrl,
+    title: `${messages.length} tokens need renewal`,
+    message: list,
+    priority: 2,
+  });
+}
+
+export interface NotificationHandlers {
+  renew(profileId: string): void;
+  snooze(profileId: string): void;
+  /** null: the grouped notification, open the at-risk list. */
+  open(profileId: string | null): void;
+}
+
+/** The profile a notification id stands for; null for the group. */
+export function profileOf(notificationId: string): string | null {
+  return notificationId.startsWith(SINGLE_PREFIX) ? notificationId.slice(SINGLE_PREFIX.length) : null;
+}
+
+/** Handles a click on a notification button (0 = Renew, 1 = Snooze 1 day). */
+export function onButton(handlers: NotificationHandlers, notificationId: string, buttonIndex: number): void {
+  const profileId = profileOf(notificationId);
+  if (!profileId) return;
+  if (buttonIndex === 0) handlers.renew(profileId);
+  else handlers.snooze(profileId);
+  void browser.notifications.clear(notificationId);
+}
+
+export function listenToNotifications(handlers: NotificationHandlers): void {
+  browser.notifications.onButtonClicked.addListener((id, index) => onButton(handlers, id, index));
+  browser.notifications.onClicked.addListener((id) => {
+    handlers.open(profileOf(id));
+    void browser.notifications.clear(id);
+  });
+}

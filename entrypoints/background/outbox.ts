@@ -1,0 +1,48 @@
+import { RETRY_DELAYS_MS } from '@/utils/reminders/messages';
+import { requestJson, isUnknown } from '@/utils/networks/http';
+import type { OutboxRecord } from '@/utils/db/schema';
+import { MINUTE } from '@/utils/time';
+import { OUTBOX_ALARM } from './alarms';
+import type { Deps } from './deps';
+
+const LEASE_MS = MINUTE;
+
+/** POSTs one JSON body; a 2xx is success, anything else says why. */
+export async function postJson(deps: Deps, url: string, body: string): Promise<string | null> {
+  const answer = await requestJson(deps.fetch, url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  if (isUnknown(answer)) return answer.reason;
+  return answer.status >= 200 && answer.status < 300 ? null : `HTTP ${answer.status}`;
+}
+
+/**
+ * Delivers due Slack/webhook messages: leased in one transaction (no double
+ * send from overlapping runs), retried with backoff, marked failed after the
+ * last try (the options page shows it), never dropped silently.
+ */
+export async function deliverOutbox(deps: Deps): Promise<void> {
+  const { db } = deps;
+  const now = deps.now();
+  const due = await db.transaction('rw', db.outbox, async () => {
+    const rows = await db.outbox
+      .where('nextAttemptAt')
+      .belowOrEqual(now)
+      .filter((r) => r.status === 'pending')
+      .toArray();
+    await db.outbox.bulkUpdate(rows.map((r) => ({ key: r.id!, changes: { nextAttemptAt: now + LEASE_MS } })));
+    return rows;
+  });
+  for (const row of due) {
+    const error = await postJson(deps, row.url, row.body);
+    await db.outbox.update(row.id, afterAttempt(row, error, deps.now()));
+  }
+  const next = await db.outbox.where('status').equals('pending').toArray();
+  await deps.scheduleAlarm(OUTBOX_ALARM, next.length ? Math.min(...next.map((r) => r.nextAttemptAt)) : null);
+}
+
+function afterAttempt(row: OutboxRecord, error: string | null, now: number): Partial<OutboxRecord> {
+  if (error === null) return { status: 'sent', attempts: row.attempts + 1, lastError: null };
+  const delay = RETRY_DELAYS_MS[row.attempts];
+  return delay === undefined
+    ? { status: 'failed', attempts: row.attempts + 1, lastError: error }
+    : { attempts: row.attempts + 1, nextAttemptAt: now + delay, lastError: error };
+}

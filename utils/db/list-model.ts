@@ -1,0 +1,61 @@
+import { computed, signal } from '@preact/signals';
+import type { CommandClient } from '../messages';
+import { describeOutcome, type FlowOutcome } from '../outcomes';
+import { sortedRowViews, type ProfileRowView } from '../profile-view';
+import { liveSignal } from './live';
+import { readProfileRows, type ProfileRow } from './profile-rows';
+import type { WardenDb } from './schema';
+
+export interface ListDeps {
+  db: WardenDb;
+  command: CommandClient;
+  now: () => number;
+}
+
+export interface BannerState {
+  tone: 'ok' | 'bad' | 'neutral';
+  text: string;
+}
+
+export function bannerOf(outcome: FlowOutcome): BannerState {
+  const tone = outcome.kind === 'renewed' || outcome.kind === 'connected' ? 'ok' : outcome.kind === 'cancelled' ? 'neutral' : 'bad';
+  return { tone, text: describeOutcome(outcome) };
+}
+
+/**
+ * The profile list shared by the popup and the at-risk page: rows read live
+ * from IndexedDB, sorted by urgency (optionally filtered), and Renew.
+ */
+export function createListModel(deps: ListDeps, keep: (row: ProfileRowView) => boolean = () => true) {
+  const rows = liveSignal<ProfileRow[] | null>(() => readProfileRows(deps.db), null);
+  // Statuses depend on the clock: re-derive on every data change and on a tick, reading the time then.
+  const tick = signal(0);
+  const timer = setInterval(() => (tick.value += 1), 30_000);
+  const views = computed(() => {
+    void tick.value;
+    const current = rows.value.value;
+    return current ? sortedRowViews(current, deps.now()).filter(keep) : null;
+  });
+  const banner = signal<BannerState | null>(null);
+  const fail = (error: unknown) => {
+    banner.value = { tone: 'bad', text: error instanceof Error ? error.message : 'Something went wrong' };
+  };
+  return {
+    views,
+    loadError: rows.error,
+    banner,
+    fail,
+    dismissBanner: () => (banner.value = null),
+    async renew(profileId: string) {
+      try {
+        banner.value = bannerOf(await deps.command('renew', { profileId }));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    dispose() {
+      clearInterval(timer);
+      rows.dispose();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { DueReminder } from '../reminders/planner';
+import { reminderBody, reminderTitle, slackBody, webhookBody, type ReminderMessage } from '../reminders/messages';
+import type { Settings } from '../settings';
+import type { OutboxRecord, WardenDb } from './schema';
+
+/**
+ * Records due reminders in ONE transaction: the ledger (and superseded keys),
+ * the inbox entry, the history line and any webhook deliveries. A key already
+ * in the ledger (a concurrent run got there first) is skipped, so each
+ * reminder is recorded once; returns the ones this call recorded.
+ */
+export async function recordReminders(
+  db: WardenDb,
+  due: { reminder: DueReminder; message: ReminderMessage }[],
+  channels: Settings['channels'],
+  now: number,
+): Promise<ReminderMessage[]> {
+  return db.transaction('rw', [db.ledger, db.inbox, db.history, db.outbox], async () => {
+    const recorded: ReminderMessage[] = [];
+    for (const { reminder, message } of due) {
+      if (await db.ledger.get(reminder.key)) continue;
+      await db.ledger.add({ key: reminder.key, grantId: reminder.grantId, channel: 'sent', sentAt: now });
+      for (const key of reminder.superseded) await db.ledger.put({ key, grantId: reminder.grantId, channel: 'superseded', sentAt: now });
+      await db.inbox.add({
+        profileId: message.profileId,
+        title: reminderTitle(message),
+        body: reminderBody(message),
+        createdAt: now,
+        read: 0,
+      });
+      await db.history.add({ profileId: message.profileId, at: now, kind: 'reminder', text: `Reminder sent: ${reminderTitle(message)}` });
+      const deliveries: OutboxRecord[] = [];
+      const base = {
+        reminderKey: reminder.key,
+        createdAt: now,
+        attempts: 0,
+        nextAttemptAt: now,
+        status: 'pending' as const,
+        lastError: null,
+      };
+      if (channels.slackUrl) deliveries.push({ ...base, channel: 'slack', url: channels.slackUrl, body: slackBody(message) });
+      if (channels.webhookUrl) deliveries.push({ ...base, channel: 'webhook', url: channels.webhookUrl, body: webhookBody(message) });
+      if (deliveries.length) await db.outbox.bulkAdd(deliveries);
+      recorded.push(message);
+    }
+    return recorded;
+  });
+}

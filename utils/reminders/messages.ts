@@ -1,0 +1,46 @@
+import { NETWORKS, type NetworkId } from '../networks/catalog';
+import { reminderText, type Threshold } from './planner';
+
+/** What one reminder says, on every channel. Never holds a token. */
+export interface ReminderMessage {
+  key: string;
+  profileId: string;
+  profileName: string;
+  network: NetworkId;
+  threshold: Threshold;
+  invalid: boolean;
+  expiresAt: number | null;
+}
+
+export function reminderTitle(m: ReminderMessage): string {
+  return `${m.profileName} (${NETWORKS[m.network].name}) ${reminderText(m.threshold, m.invalid)}`;
+}
+
+export function reminderBody(m: ReminderMessage): string {
+  return m.invalid || m.threshold === 0
+    ? `Renew it in Token Warden to resume publishing. ${NETWORKS[m.network].permissionNeeded} is needed.`
+    : `Renew it in Token Warden before it lapses. ${NETWORKS[m.network].permissionNeeded} is needed.`;
+}
+
+/** Slack incoming-webhook body. */
+export function slackBody(m: ReminderMessage): string {
+  return JSON.stringify({
+    text: `:warning: *${m.profileName}* (${NETWORKS[m.network].name}) ${reminderText(m.threshold, m.invalid)}. ${reminderBody(m)}`,
+  });
+}
+
+/** Generic webhook body (ntfy-style push, an e-mail relay…). */
+export function webhookBody(m: ReminderMessage): string {
+  return JSON.stringify({
+    event: 'token-warden.reminder',
+    title: reminderTitle(m),
+    message: reminderBody(m),
+    profile: { id: m.profileId, name: m.profileName, network: m.network },
+    threshold: m.threshold,
+    status: m.invalid || m.threshold === 0 ? 'expired' : 'expiring',
+    expiresAt: m.expiresAt === null ? null : new Date(m.expiresAt).toISOString(),
+  });
+}
+
+/** Backoff between webhook attempts; after the last one the delivery is marked failed (and shown). */
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 6 * 60 * 60_000];
