@@ -18,7 +18,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['alarms', 'notifications', 'storage', 'identity'],
-    optional_host_permissions: optionalHostPermissions(),
+    // Slack's incoming webhooks answer without CORS headers: asked for when a Slack URL is saved.
+    optional_host_permissions: [...optionalHostPermissions(), 'https://hooks.slack.com/*'],
     action: { default_title: 'Token Warden' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'token-warden@example.org', strict_min_version: '115.0' } } }

@@ -1,4 +1,6 @@
 import { Banner } from '@/components/Banner';
+import { DeliveryFailures } from '@/components/DeliveryFailures';
+import { ReminderSettings } from '@/components/ReminderSettings';
 import { SettingsFile } from '@/components/SettingsFile';
 import { SettingsForm } from '@/components/SettingsForm';
 import { supportedNetworks } from '@/utils/networks/index';
@@ -15,6 +17,19 @@ export function App({ model }: { model: OptionsModel }) {
       <div class="options-body">
         {message && <Banner tone={message.tone} text={message.text} />}
         {loaded?.repaired && <Banner tone="bad" text="The stored settings were unreadable and have been reset to the defaults." />}
+        <h2>Reminders</h2>
+        {loaded ? (
+          <ReminderSettings
+            key={`r-${JSON.stringify(loaded.settings)}`}
+            settings={loaded.settings}
+            profiles={model.profiles.value}
+            onSave={(s) => void model.save(s)}
+            onSendTest={(channel, url) => void model.sendTest(channel, url)}
+          />
+        ) : (
+          <p class="muted">Loading…</p>
+        )}
+        <DeliveryFailures rows={model.deliveryProblems.value} />
         <h2>Settings file</h2>
         <SettingsFile onExport={() => model.exportFile()} onImport={(t) => void model.importText(t)} />
         <h2>Advanced: networks</h2>

@@ -9,6 +9,7 @@ import { createOptionsModel } from './model';
 const model = createOptionsModel({
   db: new WardenDb(),
   command: createCommandClient((m) => browser.runtime.sendMessage(m)),
+  requestHosts: (origins) => browser.permissions.request({ origins }),
   download: (name, text) => {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const a = Object.assign(document.createElement('a'), { href: url, download: name });

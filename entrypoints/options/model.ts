@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { liveSignal } from '@/utils/db/live';
-import type { WardenDb } from '@/utils/db/schema';
+import type { ProfileChoice } from '@/components/ReminderSettings';
+import type { OutboxRecord, WardenDb } from '@/utils/db/schema';
 import { loadSettings, type LoadedSettings } from '@/utils/db/settings-store';
 import type { CommandClient } from '@/utils/messages';
 import { serializeSettings, type Settings } from '@/utils/settings';
@@ -8,11 +9,23 @@ import { serializeSettings, type Settings } from '@/utils/settings';
 export interface OptionsDeps {
   db: WardenDb;
   command: CommandClient;
+  requestHosts: (origins: string[]) => Promise<boolean>;
   download: (fileName: string, text: string) => void;
 }
 
 export function createOptionsModel(deps: OptionsDeps) {
   const loaded = liveSignal<LoadedSettings | null>(() => loadSettings(deps.db), null);
+  const profiles = liveSignal<ProfileChoice[]>(
+    async () =>
+      (await deps.db.profiles.toArray())
+        .map((p) => ({ id: p.id, name: p.name, network: p.network }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [],
+  );
+  const deliveryProblems = liveSignal<OutboxRecord[]>(
+    () => deps.db.outbox.filter((r) => r.status === 'failed' || (r.status === 'pending' && r.attempts > 0)).toArray(),
+    [],
+  );
   const message = signal<{ tone: 'ok' | 'bad'; text: string } | null>(null);
 
   const report = (r: { ok: true } | { ok: false; message: string }, okText: string) => {
@@ -24,8 +37,25 @@ export function createOptionsModel(deps: OptionsDeps) {
 
   return {
     loaded,
+    profiles: profiles.value,
+    deliveryProblems: deliveryProblems.value,
     message,
+    async sendTest(channel: 'slack' | 'webhook', url: string) {
+      try {
+        report(await deps.command('sendTest', { channel, url }), 'Test message delivered.');
+      } catch (error) {
+        fail(error);
+      }
+    },
     async save(settings: Settings) {
+      // Asked on the Save click (a user gesture), before any other await.
+      if (
+        settings.channels.slackUrl.startsWith('https://hooks.slack.com/') &&
+        !(await deps.requestHosts(['https://hooks.slack.com/*']).catch(() => false))
+      ) {
+        message.value = { tone: 'bad', text: 'Slack messages need access to hooks.slack.com. Nothing was saved.' };
+        return;
+      }
       try {
         report(await deps.command('saveSettings', { settings }), 'Settings saved.');
       } catch (error) {

@@ -1,0 +1,152 @@
+import { useState } from 'preact/hooks';
+import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
+import { formatDays, parseDays } from '@/utils/reminders/thresholds-text';
+import type { Settings } from '@/utils/settings';
+
+export interface ProfileChoice {
+  id: string;
+  name: string;
+  network: NetworkId;
+}
+
+export interface ReminderSettingsProps {
+  settings: Settings;
+  profiles: ProfileChoice[];
+  onSave: (settings: Settings) => void;
+  onSendTest: (channel: 'slack' | 'webhook', url: string) => void;
+}
+
+/** Reminders and channels (SPEC §5): thresholds, channels, and "apply to all" or "set by profile". */
+export function ReminderSettings({ settings, profiles, onSave, onSendTest }: ReminderSettingsProps) {
+  const [days, setDays] = useState(formatDays(settings.reminders.thresholds));
+  const [atExpiry, setAtExpiry] = useState(settings.reminders.thresholds.includes(0));
+  const [channels, setChannels] = useState(settings.channels);
+  const [mode, setMode] = useState(settings.reminders.mode);
+  const [overrides, setOverrides] = useState(settings.reminders.profiles);
+  const [error, setError] = useState<string | null>(null);
+  const setChannel = <K extends keyof Settings['channels']>(key: K, value: Settings['channels'][K]) =>
+    setChannels((c) => ({ ...c, [key]: value }));
+  const setOverride = (id: string, change: { muted?: boolean; thresholds?: number[] | undefined }) =>
+    setOverrides((o) => ({ ...o, [id]: { ...o[id], ...change } }));
+
+  const save = (e: Event) => {
+    e.preventDefault();
+    const thresholds = parseDays(days, atExpiry);
+    if (!thresholds.ok) return setError(thresholds.message);
+    setError(null);
+    onSave({ ...settings, channels, reminders: { thresholds: thresholds.value, mode, profiles: overrides } });
+  };
+
+  return (
+    <form onSubmit={save} aria-label="Reminders and channels">
+      <fieldset>
+        <legend>When to remind</legend>
+        <div class="field">
+          <label for="reminder-days">Days before expiry (comma-separated)</label>
+          <input id="reminder-days" value={days} onInput={(e) => setDays(e.currentTarget.value)} inputMode="numeric" />
+        </div>
+        <label class="check">
+          <input type="checkbox" checked={atExpiry} onChange={(e) => setAtExpiry(e.currentTarget.checked)} /> And at expiry
+        </label>
+        {error && (
+          <p class="note" role="alert">
+            {error}
+          </p>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Channels</legend>
+        <p class="muted">The inbox in the popup is always on.</p>
+        <label class="check">
+          <input type="checkbox" checked={channels.notifications} onChange={(e) => setChannel('notifications', e.currentTarget.checked)} />{' '}
+          Browser notifications
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={channels.startupWarning}
+            onChange={(e) => setChannel('startupWarning', e.currentTarget.checked)}
+          />{' '}
+          Show me tokens at risk every time I start the browser
+        </label>
+        {(['slack', 'webhook'] as const).map((channel) => {
+          const key = channel === 'slack' ? 'slackUrl' : 'webhookUrl';
+          return (
+            <div class="field" key={channel}>
+              <label for={`${channel}-url`}>
+                {channel === 'slack' ? 'Slack incoming-webhook URL' : 'Webhook URL (JSON POST: ntfy, an e-mail relay…)'}
+              </label>
+              <div class="inline">
+                <input
+                  id={`${channel}-url`}
+                  type="url"
+                  placeholder="https://"
+                  value={channels[key]}
+                  onInput={(e) => setChannel(key, e.currentTarget.value.trim())}
+                />
+                <button type="button" disabled={!channels[key]} onClick={() => onSendTest(channel, channels[key])}>
+                  Send test
+                </button>
+              </div>
+            </div>
+          );
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>Profiles</legend>
+        <label class="check">
+          <input type="radio" name="reminder-mode" checked={mode === 'all'} onChange={() => setMode('all')} /> Apply to all profiles
+        </label>
+        <label class="check">
+          <input type="radio" name="reminder-mode" checked={mode === 'per-profile'} onChange={() => setMode('per-profile')} /> Set by
+          profile
+        </label>
+        {mode === 'per-profile' && (
+          <table class="per-profile">
+            <caption class="muted">Leave the days empty to use the ones above.</caption>
+            <thead>
+              <tr>
+                <th scope="col">Profile</th>
+                <th scope="col">Muted</th>
+                <th scope="col">Days before expiry</th>
+              </tr>
+            </thead>
+            <tbody>
+              {profiles.map((p) => {
+                const own = overrides[p.id];
+                return (
+                  <tr key={p.id} data-profile-id={p.id}>
+                    <th scope="row">
+                      {p.name} <span class="muted">{NETWORKS[p.network].name}</span>
+                    </th>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Mute ${p.name} (${NETWORKS[p.network].name})`}
+                        checked={own?.muted ?? false}
+                        onChange={(e) => setOverride(p.id, { muted: e.currentTarget.checked })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        aria-label={`Days before expiry for ${p.name} (${NETWORKS[p.network].name})`}
+                        value={own?.thresholds ? formatDays(own.thresholds) : ''}
+                        onChange={(e) => {
+                          const parsed = parseDays(e.currentTarget.value, true);
+                          setOverride(p.id, { thresholds: e.currentTarget.value.trim() && parsed.ok ? parsed.value : undefined });
+                        }}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+      </fieldset>
+      <button type="submit" class="primary">
+        Save reminders
+      </button>
+    </form>
+  );
+}
