@@ -54,7 +54,7 @@ describe('ReminderSettings', () => {
     render(
       <ReminderSettings settings={DEFAULT_SETTINGS} profiles={[]} onSave={() => undefined} onSendTest={(c, u) => sent.push(`${c} ${u}`)} />,
     );
-    const buttons = screen.getAllByText('Send test') as HTMLButtonElement[];
+    const buttons = screen.getAllByText<HTMLButtonElement>('Send test');
     expect(buttons.every((b) => b.disabled)).toBe(true);
     fireEvent.input(screen.getByLabelText('Webhook URL (JSON POST: ntfy, an e-mail relay…)'), {
       target: { value: 'https://ntfy.sh/fern' },
