@@ -4,6 +4,7 @@ import { setBadge } from './badge';
 import { snoozeProfile } from './channel-actions';
 import { handleMessage, onBrowserStartup, onWorkerStart, type SelfIdentity } from './commands';
 import { sharedDb, type Deps } from './deps';
+import { claimBrowserSessionStart } from './session';
 import { launchAuthFlow, redirectUrl } from './identity';
 import { listenToNotifications, onButton, showReminders, type NotificationHandlers } from './notifications';
 import { deliverOutbox } from './outbox';
@@ -51,10 +52,14 @@ export default defineBackground(() => {
   listenToNotifications(handlers);
 
   const start = () => Promise.all([onWorkerStart(deps), refreshBadge(deps)]);
-  browser.runtime.onStartup.addListener(() => run(async () => (await start(), await onBrowserStartup(deps))));
+  const browserStarted = async () => {
+    if (await claimBrowserSessionStart()) await onBrowserStartup(deps);
+  };
+  browser.runtime.onStartup.addListener(() => run(browserStarted));
   browser.runtime.onInstalled.addListener(() => run(start));
   run(async () => {
     await start();
+    await browserStarted();
     // Read by the end-to-end tests: the worker has finished starting; they also drive the
     // notification buttons through the same handler the listener calls (no OS notification to click).
     Object.assign(globalThis, {

@@ -19,7 +19,14 @@ export interface ExtensionBrowser {
 }
 
 /** Headless Chromium with the built extension installed, in a fresh profile. */
-export async function launchExtension(options: { userDataDir?: string; headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  userDataDir?: string;
+  headless?: boolean;
+  /** Load the extension with the browser (--load-extension), as after a restart: runtime.onStartup fires. */
+  atStartup?: boolean;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   mkdirSync(join(TMP_ROOT, 'tmp'), { recursive: true });
   const userDataDir = options.userDataDir ?? mkdtempSync(join(TMP_ROOT, 'profile-'));
   mkdirSync(join(userDataDir, 'Default'), { recursive: true });
@@ -29,7 +36,7 @@ export async function launchExtension(options: { userDataDir?: string; headless?
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     pipe: true,
-    enableExtensions: true,
+    enableExtensions: options.atStartup ? [EXTENSION_DIR] : true,
     userDataDir,
     env: { ...process.env, TMPDIR: join(TMP_ROOT, 'tmp') },
     args: [
@@ -41,7 +48,9 @@ export async function launchExtension(options: { userDataDir?: string; headless?
       '--disable-quic',
     ],
   });
-  const extensionId = await browser.installExtension(EXTENSION_DIR);
+  const extensionId = options.atStartup
+    ? new URL((await browser.waitForTarget((t) => t.url().startsWith('chrome-extension://'), { timeout: 20_000 })).url()).host
+    : await browser.installExtension(EXTENSION_DIR);
   const origin = `chrome-extension://${extensionId}`;
 
   async function worker(): Promise<WebWorker> {
