@@ -1,4 +1,5 @@
 import type { ProfileRow } from './db/profile-rows';
+import { consequencesOf, type Consequences } from './consequences';
 import { formatDateTime } from './format';
 import { statusLabel } from './format';
 import { NETWORKS, type NetworkId } from './networks/catalog';
@@ -23,9 +24,14 @@ export interface ProfileRowView {
   renewing: boolean;
   outcome: FlowOutcome | null;
   outcomeText: string | null;
+  /** While expired (SPEC §7). */
+  consequences: Consequences | null;
 }
 
-export function toRowView({ profile, grant }: ProfileRow, now: number): ProfileRowView {
+/** Per network, days of history recoverable after a gap (options override the catalog). */
+export type HistoryLimits = Partial<Record<NetworkId, number>>;
+
+export function toRowView({ profile, grant }: ProfileRow, now: number, limits: HistoryLimits = {}): ProfileRowView {
   const view = grant ? grantStatus(grant, now) : { status: 'expired' as const, daysLeft: null, expiredSince: now };
   const outcome = grant?.renewal?.state === 'done' ? (grant.renewal.outcome ?? null) : null;
   return {
@@ -44,17 +50,26 @@ export function toRowView({ profile, grant }: ProfileRow, now: number): ProfileR
     renewing: grant?.renewal?.state === 'running',
     outcome,
     outcomeText: outcome ? describeOutcome(outcome) : null,
+    consequences: view.expiredSince === null ? null : consequencesOf(profile.network, view.expiredSince, now, limits[profile.network]),
   };
 }
 
-/** Rows in the SPEC §2 urgency order. */
-export function sortedRowViews(rows: ProfileRow[], now: number): ProfileRowView[] {
-  return rows
-    .map((r) => toRowView(r, now))
-    .sort((a, b) =>
-      compareUrgency(
-        { view: { status: a.status, daysLeft: null, expiredSince: a.expiredSince }, expiresAt: a.expiresAt, name: a.name },
-        { view: { status: b.status, daysLeft: null, expiredSince: b.expiredSince }, expiresAt: b.expiresAt, name: b.name },
-      ),
-    );
+/** YouTube's deletion countdown outranks everything (SPEC §7): fewest days first, then the §2 order. */
+export function compareRows(a: ProfileRowView, b: ProfileRowView): number {
+  const da = a.consequences?.deletionInDays ?? null;
+  const db = b.consequences?.deletionInDays ?? null;
+  if (da !== null || db !== null) {
+    if (da === null) return 1;
+    if (db === null) return -1;
+    if (da !== db) return da - db;
+  }
+  return compareUrgency(
+    { view: { status: a.status, daysLeft: null, expiredSince: a.expiredSince }, expiresAt: a.expiresAt, name: a.name },
+    { view: { status: b.status, daysLeft: null, expiredSince: b.expiredSince }, expiresAt: b.expiresAt, name: b.name },
+  );
+}
+
+/** Rows in the urgency order. */
+export function sortedRowViews(rows: ProfileRow[], now: number, limits: HistoryLimits = {}): ProfileRowView[] {
+  return rows.map((r) => toRowView(r, now, limits)).sort(compareRows);
 }

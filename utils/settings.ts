@@ -27,6 +27,11 @@ const networksShape = Object.fromEntries(NETWORK_IDS.map((id) => [id, networkSet
 
 export const SETTINGS_VERSION = 2;
 
+const historyShape = Object.fromEntries(NETWORK_IDS.map((id) => [id, z.number().int().min(0).max(3650).optional()])) as Record<
+  NetworkId,
+  z.ZodOptional<z.ZodNumber>
+>;
+
 const threshold = z.number().int().min(0).max(365);
 const thresholdList = z.array(threshold).min(1).max(10);
 
@@ -65,6 +70,8 @@ export const settingsSchema = z
       .default({ intervalMinutes: 15 }),
     reminders: reminderSettings.default({ thresholds: [7, 3, 1, 0], mode: 'all', profiles: {} }),
     channels: channelSettings.default({ notifications: true, startupWarning: false, slackUrl: '', webhookUrl: '' }),
+    /** Per network: days of history recoverable after a gap (SPEC §7), overriding the catalog. */
+    historyLimits: z.object(historyShape).strict().default({}),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

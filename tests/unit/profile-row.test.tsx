@@ -17,6 +17,7 @@ const base: ProfileRowView = {
   renewing: false,
   outcome: null,
   outcomeText: null,
+  consequences: null,
 };
 
 describe('ProfileRow', () => {

@@ -9,6 +9,7 @@ describe('settings file', () => {
     polling: { intervalMinutes: 30 },
     reminders: { thresholds: [14, 7, 1, 0], mode: 'per-profile', profiles: { 'facebook:1': { muted: true } } },
     channels: { notifications: true, startupWarning: true, slackUrl: 'https://hooks.slack.com/services/T0/B0/x', webhookUrl: '' },
+    historyLimits: { youtube: 7 },
   };
 
   it('round-trips through export and import', () => {
@@ -34,6 +35,7 @@ describe('settings file', () => {
         polling: { intervalMinutes: 20 },
         reminders: { thresholds: [7, 3, 1, 0], mode: 'all', profiles: {} },
         channels: { notifications: true, startupWarning: false, slackUrl: '', webhookUrl: '' },
+        historyLimits: {},
       },
     });
   });
