@@ -20,6 +20,12 @@ export const COMMANDS = {
     payload: z.object({ ids: z.array(z.number().int()).max(10_000).optional() }).strict(),
     result: z.object({ marked: z.number().int() }),
   },
+  renewAll: {
+    payload: z.object({ network: z.enum(NETWORK_IDS) }).strict(),
+    result: z.object({ state: z.string(), done: z.number(), total: z.number() }).loose(),
+  },
+  cancelRenewAll: { payload: z.object({ network: z.enum(NETWORK_IDS) }).strict(), result: z.object({ ok: z.literal(true) }) },
+  disconnect: { payload: z.object({ profileId: z.string().min(1).max(300) }).strict(), result: z.object({ ok: z.literal(true) }) },
   sendTest: { payload: z.object({ channel: z.enum(['slack', 'webhook']), url: z.string().url().max(500) }).strict(), result: saveResult },
 } as const;
 

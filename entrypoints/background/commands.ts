@@ -8,7 +8,10 @@ import type { Deps } from './deps';
 import { deliverOutbox } from './outbox';
 import { pollGrants } from './poll';
 import { runReminders } from './reminders';
+import { refreshBadge } from './refresh-badge';
 import { renewProfile } from './renew';
+import { cancelRenewAll, disconnectProfile, renewAll } from './renew-all';
+import type { NetworkId } from '@/utils/networks/catalog';
 
 /** Who may command the background: this extension's own pages, nobody else. */
 export interface Sender {
@@ -39,6 +42,13 @@ const HANDLERS: Handlers = {
   snooze: (deps, p: { profileId: string }) => snoozeProfile(deps, p.profileId),
   markInboxRead: (deps, p: { ids?: number[] }) => markInboxRead(deps, p.ids),
   sendTest: (deps, p: { channel: 'slack' | 'webhook'; url: string }) => sendTest(deps, p.channel, p.url),
+  renewAll: (deps, p: { network: NetworkId }) => renewAll(deps, p.network),
+  cancelRenewAll: (deps, p: { network: NetworkId }) => cancelRenewAll(deps, p.network),
+  disconnect: async (deps, p: { profileId: string }) => {
+    const r = await disconnectProfile(deps, p.profileId);
+    await refreshBadge(deps);
+    return r;
+  },
 };
 
 /** Preferences apply at once: the alarms and the reminders follow the new document. */

@@ -32,7 +32,7 @@ describe('Dexie migrations', () => {
       settings: { version: 2, polling: { intervalMinutes: 15 }, reminders: { thresholds: [7, 3, 1, 0] } },
     });
     await v2.networkState.put({ id: 'x', pausedUntil: 1, reason: 'r' });
-    expect(v2.verno).toBe(3);
+    expect(v2.verno).toBe(4);
     await v2.delete();
   });
 });

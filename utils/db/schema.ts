@@ -137,6 +137,21 @@ export interface OutboxRecord {
   lastError: string | null;
 }
 
+/** "Try renewing all" on a network: progress and summary, read live by the popup. */
+export interface JobRecord {
+  /** `renew-all:${network}` */
+  id: string;
+  network: NetworkId;
+  state: 'running' | 'done' | 'cancelled';
+  total: number;
+  done: number;
+  currentProfileId: string | null;
+  results: { profileId: string; name: string; outcome: FlowOutcome }[];
+  cancelRequested: boolean;
+  startedAt: number;
+  finishedAt: number | null;
+}
+
 export const DB_NAME = 'token-warden';
 
 /** Shipped schemas: never edit one; add the next version below. */
@@ -153,6 +168,7 @@ export const SCHEMA_V1 = {
 };
 export const SCHEMA_V2 = { networkState: 'id' };
 export const SCHEMA_V3 = { outbox: '++id, status, nextAttemptAt' };
+export const SCHEMA_V4 = { jobs: 'id' };
 
 export class WardenDb extends Dexie {
   profiles!: EntityTable<ProfileRecord, 'id'>;
@@ -166,6 +182,7 @@ export class WardenDb extends Dexie {
   keys!: EntityTable<KeyRecord, 'id'>;
   networkState!: EntityTable<NetworkStateRecord, 'id'>;
   outbox!: EntityTable<OutboxRecord, 'id'>;
+  jobs!: EntityTable<JobRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -174,5 +191,7 @@ export class WardenDb extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     // v3: webhook and Slack deliveries (new table, nothing to migrate).
     this.version(3).stores(SCHEMA_V3);
+    // v4: bulk renewal progress (new table, nothing to migrate).
+    this.version(4).stores(SCHEMA_V4);
   }
 }

@@ -1,0 +1,82 @@
+import type { JobRecord } from '@/utils/db/schema';
+import type { NetworkId } from '@/utils/networks/catalog';
+import type { FlowOutcome } from '@/utils/outcomes';
+import { grantStatus } from '@/utils/status';
+import type { Deps } from './deps';
+import { renewProfile } from './renew';
+
+const jobId = (network: NetworkId) => `renew-all:${network}`;
+
+/**
+ * "Try renewing all" on a network: every expired or expiring profile, one at
+ * a time (each may need its own OAuth window), progress written as it goes,
+ * cancellable between profiles. A profile already renewed by an earlier
+ * login of the run (same grant) is not asked again.
+ */
+export async function renewAll(deps: Deps, network: NetworkId): Promise<JobRecord> {
+  const { db } = deps;
+  const atRisk = async () => {
+    const profiles = await db.profiles.where('network').equals(network).toArray();
+    const grants = new Map((await db.grants.bulkGet(profiles.map((p) => p.grantId))).filter((g) => !!g).map((g) => [g.id, g]));
+    return profiles.filter((p) => {
+      const g = grants.get(p.grantId);
+      const s = g ? grantStatus(g, deps.now()).status : 'expired';
+      return s === 'expired' || s === 'expiring';
+    });
+  };
+  const todo = (await atRisk()).sort((a, b) => a.name.localeCompare(b.name));
+  const job: JobRecord = {
+    id: jobId(network),
+    network,
+    state: 'running',
+    total: todo.length,
+    done: 0,
+    currentProfileId: null,
+    results: [],
+    cancelRequested: false,
+    startedAt: deps.now(),
+    finishedAt: null,
+  };
+  await db.jobs.put(job);
+  for (const profile of todo) {
+    if ((await db.jobs.get(job.id))?.cancelRequested) {
+      job.state = 'cancelled';
+      break;
+    }
+    const stillAtRisk = (await atRisk()).some((p) => p.id === profile.id);
+    const outcome: FlowOutcome = stillAtRisk ? await progress(deps, job, profile.id) : { kind: 'renewed', profiles: 1 };
+    job.results.push({ profileId: profile.id, name: profile.name, outcome });
+    job.done += 1;
+    await db.jobs.update(job.id, { done: job.done, results: job.results, currentProfileId: null });
+  }
+  if (job.state === 'running') job.state = 'done';
+  job.finishedAt = deps.now();
+  await db.jobs.update(job.id, { state: job.state, finishedAt: job.finishedAt, currentProfileId: null });
+  return { ...job, cancelRequested: job.state === 'cancelled' };
+}
+
+async function progress(deps: Deps, job: JobRecord, profileId: string): Promise<FlowOutcome> {
+  await deps.db.jobs.update(job.id, { currentProfileId: profileId });
+  return renewProfile(deps, profileId);
+}
+
+export async function cancelRenewAll(deps: Deps, network: NetworkId): Promise<{ ok: true }> {
+  await deps.db.jobs.update(jobId(network), { cancelRequested: true });
+  return { ok: true };
+}
+
+/** Disconnect: the profile stops being tracked; its history stays; a login left with no profile goes with its secret. */
+export async function disconnectProfile(deps: Deps, profileId: string): Promise<{ ok: true }> {
+  const { db } = deps;
+  await db.transaction('rw', [db.profiles, db.grants, db.secrets, db.history], async () => {
+    const profile = await db.profiles.get(profileId);
+    if (!profile) return;
+    await db.profiles.delete(profileId);
+    await db.history.add({ profileId, at: deps.now(), kind: 'status', text: 'Disconnected: no longer tracked' });
+    if ((await db.profiles.where('grantId').equals(profile.grantId).count()) === 0) {
+      await db.grants.delete(profile.grantId);
+      await db.secrets.delete(profile.grantId);
+    }
+  });
+  return { ok: true };
+}
