@@ -7,7 +7,7 @@ import { followRedirect, harness, type Harness } from './support/harness';
 describe('"Try renewing all" and Disconnect', () => {
   let h: Harness;
   /** Who logs in at each OAuth window, in order ('cancel' = the person closes it). */
-  let script: (string | 'cancel')[] = [];
+  let script: string[] = [];
   const scripted: AuthFlow = (url, interactive) => {
     const next = script.shift();
     if (next === 'cancel') return Promise.resolve({ ok: false, kind: 'cancelled', reason: 'The user did not approve access.' });
