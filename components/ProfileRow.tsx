@@ -1,15 +1,18 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ProfileRowView } from '@/utils/profile-view';
+import { Consequences } from './Consequences';
 import { StatusPill } from './StatusPill';
 
 export interface ProfileRowProps {
   row: ProfileRowView;
   onRenew: (profileId: string) => void;
+  onDetails?: (profileId: string) => void;
+  onManagers?: (profileId: string) => void;
   /** The row an inbox entry or a notification pointed at: outlined and scrolled into view. */
   highlight?: boolean;
 }
 
-export function ProfileRow({ row, onRenew, highlight = false }: ProfileRowProps) {
+export function ProfileRow({ row, onRenew, onDetails, onManagers, highlight = false }: ProfileRowProps) {
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (highlight) ref.current?.scrollIntoView?.({ block: 'center' });
@@ -27,6 +30,7 @@ export function ProfileRow({ row, onRenew, highlight = false }: ProfileRowProps)
           <span class="row-network">{row.networkName}</span>
         </div>
         <StatusPill status={row.status} text={row.statusText} />
+        {row.consequences && <Consequences c={row.consequences} />}
         <div class="row-meta">
           {row.lastCheckText}
           {row.lastCheckFailed && (
@@ -36,6 +40,20 @@ export function ProfileRow({ row, onRenew, highlight = false }: ProfileRowProps)
             </span>
           )}
         </div>
+        {(onDetails || onManagers) && (
+          <div class="row-links">
+            {onManagers && (
+              <button type="button" class="link" onClick={() => onManagers(row.id)} aria-label={`See who can renew ${row.name}`}>
+                Who can renew
+              </button>
+            )}
+            {onDetails && (
+              <button type="button" class="link" onClick={() => onDetails(row.id)} aria-label={`Details and history of ${row.name}`}>
+                Details
+              </button>
+            )}
+          </div>
+        )}
         {row.renewing && (
           <div class="row-outcome outcome-neutral" role="status">
             Renewing…

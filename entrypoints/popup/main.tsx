@@ -6,11 +6,21 @@ import { createCommandClient } from '@/utils/messages';
 import { App } from './App';
 import { createPopupModel } from './model';
 
+const inTab = new URLSearchParams(location.search).get('view') === 'tab';
+document.documentElement.classList.toggle('in-tab', inTab);
+
 const model = createPopupModel({
   db: new WardenDb(),
   command: createCommandClient((m) => browser.runtime.sendMessage(m)),
   requestHosts: (origins) => browser.permissions.request({ origins }),
   openOptions: () => void browser.runtime.openOptionsPage(),
+  openInTab: () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?view=tab') }),
+  download: (name, text, type) => {
+    const url = URL.createObjectURL(new Blob([text], { type }));
+    Object.assign(document.createElement('a'), { href: url, download: name }).click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
+  storage: localStorage,
   now: () => Date.now(),
 });
-render(<App model={model} />, document.getElementById('app')!);
+render(<App model={model} inTab={inTab} />, document.getElementById('app')!);

@@ -1,8 +1,10 @@
 import { computed, signal } from '@preact/signals';
+import { toCsv, toIcs, toJson } from '@/utils/export';
 import { bannerOf, createListModel, type ListDeps } from '@/utils/db/list-model';
-import { liveSignal } from '@/utils/db/live';
-import type { InboxRecord } from '@/utils/db/schema';
+import { liveSignal, type LiveSignal } from '@/utils/db/live';
+import type { HistoryRecord, IdentityRecord, InboxRecord, JobRecord } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/db/settings-store';
+import { applyFilter, parseFilter, statusCounts, type ListFilter } from '@/utils/list-filter';
 import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
 import { supportedNetworks } from '@/utils/networks/index';
 import { DEFAULT_SETTINGS, networkConfig } from '@/utils/settings';
@@ -10,36 +12,105 @@ import { DEFAULT_SETTINGS, networkConfig } from '@/utils/settings';
 export interface PopupDeps extends ListDeps {
   requestHosts: (origins: string[]) => Promise<boolean>;
   openOptions: () => void;
+  openInTab: () => void;
+  download: (fileName: string, text: string, type: string) => void;
+  /** Page storage for the filter choice (it is UI state, not token state). */
+  storage: Pick<Storage, 'getItem' | 'setItem'>;
 }
+
+const FILTER_KEY = 'token-warden.filter';
 
 /** The popup's state and actions, built from its dependencies so tests can build it with fakes. */
 export function createPopupModel(deps: PopupDeps) {
-  const list = createListModel(deps);
   const settings = liveSignal(async () => (await loadSettings(deps.db)).settings, DEFAULT_SETTINGS);
+  const limits = computed(() => settings.value.value.historyLimits);
+  const list = createListModel(deps, () => true, limits);
   const inbox = liveSignal<InboxRecord[]>(() => deps.db.inbox.orderBy('createdAt').reverse().limit(50).toArray(), []);
+  const jobs = liveSignal<JobRecord[]>(() => deps.db.jobs.toArray(), []);
+  const identities = liveSignal<IdentityRecord[]>(() => deps.db.identities.toArray(), []);
   const unread = computed(() => inbox.value.value.filter((e) => e.read === 0).length);
+  const filter = signal<ListFilter>(parseFilter(deps.storage.getItem(FILTER_KEY)));
+  const visible = computed(() => (list.views.value ? applyFilter(list.views.value, filter.value) : null));
+  const counts = computed(() => statusCounts(list.views.value ?? [], filter.value));
   const highlighted = signal<string | null>(null);
+  const detailId = signal<string | null>(null);
+  const managersId = signal<string | null>(null);
+  let detailHistory: LiveSignal<HistoryRecord[]> | null = null;
+  const history = signal<HistoryRecord[]>([]);
   const connecting = signal(false);
   const checking = signal(false);
+  const run = async (task: () => Promise<void>) => task().catch(list.fail);
+
+  const networkJob = computed(() =>
+    filter.value.network === 'all' ? null : (jobs.value.value.find((j) => j.network === filter.value.network) ?? null),
+  );
+  const networkAtRisk = computed(
+    () =>
+      (visible.value ?? []).filter((r) => r.network === filter.value.network && (r.status === 'expired' || r.status === 'expiring')).length,
+  );
 
   return {
     ...list,
+    visible,
+    counts,
+    filter,
     inbox: inbox.value,
     unread,
     highlighted,
+    detailId,
+    managersId,
+    history,
+    identities: identities.value,
+    networkJob,
+    networkAtRisk,
     connecting,
     checking,
     networks: supportedNetworks(),
     openOptions: deps.openOptions,
+    openInTab: deps.openInTab,
+
+    setFilter(next: ListFilter) {
+      filter.value = next;
+      deps.storage.setItem(FILTER_KEY, JSON.stringify(next));
+    },
+
+    openDetail(profileId: string | null) {
+      detailHistory?.dispose();
+      detailHistory = null;
+      detailId.value = profileId;
+      history.value = [];
+      if (!profileId) return;
+      detailHistory = liveSignal(
+        () => deps.db.history.where('[profileId+at]').between([profileId, 0], [profileId, Infinity]).toArray(),
+        [],
+      );
+      const h = detailHistory;
+      h.value.subscribe((v) => (history.value = v));
+    },
 
     /** An inbox entry opens its profile: the row is highlighted and scrolled to. */
     async openEntry(entry: InboxRecord) {
       highlighted.value = entry.profileId;
-      if (entry.read === 0 && entry.id !== undefined) await deps.command('markInboxRead', { ids: [entry.id] }).catch(list.fail);
+      if (entry.read === 0 && entry.id !== undefined)
+        await run(async () => void (await deps.command('markInboxRead', { ids: [entry.id!] })));
     },
 
-    async markAllRead() {
-      await deps.command('markInboxRead', {}).catch(list.fail);
+    markAllRead: () => run(async () => void (await deps.command('markInboxRead', {}))),
+    renewAll: (network: NetworkId) => run(async () => void (await deps.command('renewAll', { network }))),
+    cancelRenewAll: (network: NetworkId) => run(async () => void (await deps.command('cancelRenewAll', { network }))),
+    disconnect: (profileId: string) =>
+      run(async () => {
+        await deps.command('disconnect', { profileId });
+        detailId.value = null;
+        list.banner.value = { tone: 'neutral', text: 'Disconnected. Its history is kept.' };
+      }),
+
+    exportAs(kind: 'csv' | 'json' | 'ics') {
+      const rows = visible.value ?? [];
+      const now = deps.now();
+      if (kind === 'csv') deps.download('token-warden-profiles.csv', toCsv(rows), 'text/csv');
+      if (kind === 'json') deps.download('token-warden-profiles.json', toJson(rows, now), 'application/json');
+      if (kind === 'ics') deps.download('token-warden-expiries.ics', toIcs(rows, now), 'text/calendar');
     },
 
     async connect(network: NetworkId) {
@@ -78,6 +149,9 @@ export function createPopupModel(deps: PopupDeps) {
       list.dispose();
       settings.dispose();
       inbox.dispose();
+      jobs.dispose();
+      identities.dispose();
+      detailHistory?.dispose();
     },
   };
 }

@@ -22,6 +22,9 @@ function setup(networks: object) {
       return Promise.resolve(grant);
     },
     openOptions: () => undefined,
+    openInTab: () => undefined,
+    download: () => undefined,
+    storage: { getItem: () => null, setItem: () => undefined },
     now: () => Date.now(),
   });
   return {

@@ -1,7 +1,7 @@
-import { computed, signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CommandClient } from '../messages';
 import { describeOutcome, type FlowOutcome } from '../outcomes';
-import { sortedRowViews, type ProfileRowView } from '../profile-view';
+import { sortedRowViews, type HistoryLimits, type ProfileRowView } from '../profile-view';
 import { liveSignal } from './live';
 import { readProfileRows, type ProfileRow } from './profile-rows';
 import type { WardenDb } from './schema';
@@ -26,7 +26,11 @@ export function bannerOf(outcome: FlowOutcome): BannerState {
  * The profile list shared by the popup and the at-risk page: rows read live
  * from IndexedDB, sorted by urgency (optionally filtered), and Renew.
  */
-export function createListModel(deps: ListDeps, keep: (row: ProfileRowView) => boolean = () => true) {
+export function createListModel(
+  deps: ListDeps,
+  keep: (row: ProfileRowView) => boolean = () => true,
+  limits: ReadonlySignal<HistoryLimits> = signal({}),
+) {
   const rows = liveSignal<ProfileRow[] | null>(() => readProfileRows(deps.db), null);
   // Statuses depend on the clock: re-derive on every data change and on a tick, reading the time then.
   const tick = signal(0);
@@ -34,7 +38,7 @@ export function createListModel(deps: ListDeps, keep: (row: ProfileRowView) => b
   const views = computed(() => {
     void tick.value;
     const current = rows.value.value;
-    return current ? sortedRowViews(current, deps.now()).filter(keep) : null;
+    return current ? sortedRowViews(current, deps.now(), limits.value).filter(keep) : null;
   });
   const banner = signal<BannerState | null>(null);
   const fail = (error: unknown) => {
