@@ -18,7 +18,9 @@ export function authorize(state: SandboxState, { network, clientIdParam, req }: 
   if (!redirectUri || !q.get(clientIdParam)) return { status: 400, text: `Missing redirect_uri or ${clientIdParam}` };
   if (q.get('response_type') !== 'code') return { status: 400, text: 'Only response_type=code is supported' };
   if (q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge')) return { status: 400, text: 'PKCE S256 is required' };
-  const mode = state.authorizeMode.get(network) ?? 'auto';
+  const queued = q.get('decision') ? undefined : state.loginQueue.get(network)?.shift();
+  if (queued && queued !== 'deny') state.nextLogin.set(network, queued);
+  const mode = queued === 'deny' ? 'deny' : (state.authorizeMode.get(network) ?? 'auto');
   const decision = q.get('decision');
   if (mode === 'deny' || decision === 'cancel') {
     return redirectWith(redirectUri, { error: 'access_denied', error_description: 'The user denied the request', state: stateParam });

@@ -43,6 +43,9 @@ export function controlRoutes(state: SandboxState, req: SandboxRequest, action: 
     case 'login':
       state.nextLogin.set(network, String(b.accountId));
       return json(200, { ok: true });
+    case 'login-queue':
+      state.loginQueue.set(network, (b.accountIds as string[] | undefined) ?? []);
+      return json(200, { ok: true });
     case 'authorize-mode':
       state.authorizeMode.set(network, (b.mode as AuthorizeMode) ?? 'auto');
       return json(200, { ok: true });

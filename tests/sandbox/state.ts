@@ -109,6 +109,8 @@ export class SandboxState {
   faults = new Map<string, Fault>();
   authorizeMode = new Map<string, AuthorizeMode>();
   nextLogin = new Map<string, string>();
+  /** Per network, who answers the next authorize requests, in order ('deny' = the person refuses). */
+  loginQueue = new Map<string, string[]>();
   log: LogEntry[] = [];
   private seq = 0;
 
@@ -121,6 +123,7 @@ export class SandboxState {
     this.faults.clear();
     this.authorizeMode.clear();
     this.nextLogin.clear();
+    this.loginQueue.clear();
     this.log = [];
   }
 

@@ -80,13 +80,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 }
 
 /** Polls until `check` is true (or returns a truthy value), failing with `what` after `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T> | T, what: string, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T> | T,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<Exclude<T, false | null | undefined | '' | 0>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
       const value = await check();
-      if (value) return value;
+      if (value) return value as Exclude<T, false | null | undefined | '' | 0>;
     } catch (error) {
       last = error;
     }
