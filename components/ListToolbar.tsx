@@ -30,7 +30,8 @@ export function ListToolbar({ filter, counts, networks, onChange }: ListToolbarP
             type="button"
             class={`chip chip-${s}`}
             aria-pressed={filter.statuses.includes(s)}
-            aria-label={`${LABELS[s]}: ${counts[s]}`}
+            // Starts with the visible text (voice control users say what they see), then the full meaning.
+            aria-label={`${SHORT[s]} ${counts[s]}: ${LABELS[s].toLowerCase()}`}
             data-status={s}
             onClick={() => toggle(s)}
           >

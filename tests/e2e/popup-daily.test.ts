@@ -80,10 +80,10 @@ describe('The popup as a daily tool, on a mixed set of 20 profiles', () => {
   it('counts each status, and the filters combine', async () => {
     expect(await popupRows(popup)).toHaveLength(20);
     expect([await chip('expired'), await chip('expiring'), await chip('valid'), await chip('no-expiry')]).toEqual([
-      'Expired: 6',
-      'Expiring within 7 days: 5',
-      'Valid: 7',
-      'No expiration date: 2',
+      'Expired 6: expired',
+      'Expiring 5: expiring within 7 days',
+      'Valid 7: valid',
+      'No expiry 2: no expiration date',
     ]);
     await popup.click('.chip[data-status="expired"]');
     expect((await popupRows(popup)).map((r) => r.status)).toEqual(Array(6).fill('expired'));
@@ -91,7 +91,7 @@ describe('The popup as a daily tool, on a mixed set of 20 profiles', () => {
     expect(await popupRows(popup)).toHaveLength(5);
     await popup.type('#filter-text', 'page 3');
     expect((await popupRows(popup)).map((r) => r.name)).toEqual(['Page 3']);
-    expect(await chip('expired')).toBe('Expired: 1');
+    expect(await chip('expired')).toBe('Expired 1: expired');
     // The choice is kept when the popup is opened again.
     const again = await s.ext.openPage('popup.html');
     await again.waitForSelector('.chips');
