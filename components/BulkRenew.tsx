@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import type { JobRecord } from '@/utils/db/schema';
 import { describeOutcome } from '@/utils/outcomes';
 
@@ -14,12 +15,10 @@ export function BulkRenew({ networkName, atRisk, job, onStart, onCancel }: BulkR
   if (job?.state === 'running') {
     return (
       <div class="bulk" role="status" aria-live="polite">
-        <progress max={job.total} value={job.done} aria-label={`Renewing ${networkName}`} />
-        <span class="bulk-progress">
-          {job.done} of {job.total}
-        </span>{' '}
+        <progress max={job.total} value={job.done} aria-label={t('bulk.progressLabel', { network: networkName })} />
+        <span class="bulk-progress">{t('bulk.progress', { done: job.done, total: job.total })}</span>{' '}
         <button type="button" onClick={onCancel} disabled={job.cancelRequested}>
-          {job.cancelRequested ? 'Stopping after this one…' : 'Cancel'}
+          {job.cancelRequested ? t('bulk.stopping') : t('bulk.cancel')}
         </button>
       </div>
     );
@@ -31,13 +30,14 @@ export function BulkRenew({ networkName, atRisk, job, onStart, onCancel }: BulkR
     <div class="bulk">
       {atRisk > 0 && (
         <button type="button" class="primary" onClick={onStart}>
-          Try renewing all {networkName} ({atRisk})
+          {t('bulk.start', { network: networkName, n: atRisk })}
         </button>
       )}
       {job && (
         <div class="bulk-summary" role="status">
           <p>
-            {job.state === 'cancelled' ? 'Stopped. ' : ''}Renewed {renewed.length} · Cancelled {cancelled.length} · Failed {failed.length}
+            {job.state === 'cancelled' ? t('bulk.stopped') : ''}
+            {t('bulk.summary', { renewed: renewed.length, cancelled: cancelled.length, failed: failed.length })}
           </p>
           {failed.length > 0 && (
             <ul>

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { useState } from 'preact/hooks';
 import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
 
@@ -17,7 +18,7 @@ export function ConnectPanel({ networks, busy, onConnect }: ConnectPanelProps) {
         if (network) onConnect(network);
       }}
     >
-      <label for="connect-network">Network</label>
+      <label for="connect-network">{t('connect.network')}</label>
       <select id="connect-network" value={network} onChange={(e) => setNetwork(e.currentTarget.value as NetworkId)}>
         {networks.map((id) => (
           <option key={id} value={id}>
@@ -26,7 +27,7 @@ export function ConnectPanel({ networks, busy, onConnect }: ConnectPanelProps) {
         ))}
       </select>
       <button type="submit" class="primary" disabled={busy || !network}>
-        {busy ? 'Connecting…' : 'Connect a profile'}
+        {busy ? t('connect.busy') : t('connect.button')}
       </button>
     </form>
   );

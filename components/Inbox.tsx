@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { formatDateTime } from '@/utils/format';
 import type { InboxRecord } from '@/utils/db/schema';
 
@@ -14,12 +15,12 @@ export function Inbox({ entries, unread, onOpen, onMarkAllRead }: InboxProps) {
   return (
     <details class="inbox" open={unread > 0}>
       <summary>
-        Inbox{' '}
-        <span class="inbox-count" aria-label={`${unread} unread`}>
+        {t('inbox.title')}{' '}
+        <span class="inbox-count" aria-label={t('inbox.unread', { n: unread })}>
           {unread}
         </span>
       </summary>
-      <ul aria-label="Reminders">
+      <ul aria-label={t('inbox.list')}>
         {entries.map((e) => (
           <li key={e.id} class={e.read ? 'inbox-entry' : 'inbox-entry unread'}>
             <button type="button" class="link inbox-open" onClick={() => onOpen(e)}>
@@ -31,7 +32,7 @@ export function Inbox({ entries, unread, onOpen, onMarkAllRead }: InboxProps) {
       </ul>
       {unread > 0 && (
         <button type="button" class="link" onClick={onMarkAllRead}>
-          Mark all read
+          {t('inbox.markAll')}
         </button>
       )}
     </details>

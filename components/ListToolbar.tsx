@@ -1,14 +1,20 @@
+import { t } from '@/utils/i18n/index';
 import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
 import { STATUSES, type ListFilter } from '@/utils/list-filter';
 import type { TokenStatus } from '@/utils/status';
 
-const LABELS: Record<TokenStatus, string> = {
-  expired: 'Expired',
-  expiring: 'Expiring within 7 days',
-  valid: 'Valid',
-  'no-expiry': 'No expiration date',
-};
-const SHORT: Record<TokenStatus, string> = { expired: 'Expired', expiring: 'Expiring', valid: 'Valid', 'no-expiry': 'No expiry' };
+const short = (): Record<TokenStatus, string> => ({
+  expired: t('status.expired'),
+  expiring: t('status.expiring'),
+  valid: t('status.valid'),
+  'no-expiry': t('status.noExpiry'),
+});
+const long = (): Record<TokenStatus, string> => ({
+  expired: t('status.expired'),
+  expiring: t('status.expiringLong'),
+  valid: t('status.valid'),
+  'no-expiry': t('status.noExpiryLong'),
+});
 
 export interface ListToolbarProps {
   filter: ListFilter;
@@ -19,11 +25,13 @@ export interface ListToolbarProps {
 
 /** Status filter with counts, network filter and text search; they combine. */
 export function ListToolbar({ filter, counts, networks, onChange }: ListToolbarProps) {
+  const words = short();
+  const meaning = long();
   const toggle = (s: TokenStatus) =>
     onChange({ ...filter, statuses: filter.statuses.includes(s) ? filter.statuses.filter((x) => x !== s) : [...filter.statuses, s] });
   return (
     <div class="toolbar" role="search">
-      <div class="chips" role="group" aria-label="Filter by status">
+      <div class="chips" role="group" aria-label={t('toolbar.byStatus')}>
         {STATUSES.map((s) => (
           <button
             key={s}
@@ -31,24 +39,24 @@ export function ListToolbar({ filter, counts, networks, onChange }: ListToolbarP
             class={`chip chip-${s}`}
             aria-pressed={filter.statuses.includes(s)}
             // Starts with the visible text (voice control users say what they see), then the full meaning.
-            aria-label={`${SHORT[s]} ${counts[s]}: ${LABELS[s].toLowerCase()}`}
+            aria-label={`${words[s]} ${counts[s]}: ${meaning[s].toLowerCase()}`}
             data-status={s}
             onClick={() => toggle(s)}
           >
-            {SHORT[s]} <span class="chip-count">{counts[s]}</span>
+            {words[s]} <span class="chip-count">{counts[s]}</span>
           </button>
         ))}
       </div>
       <div class="inline">
         <label class="sr-only" for="filter-network">
-          Network
+          {t('toolbar.network')}
         </label>
         <select
           id="filter-network"
           value={filter.network}
           onChange={(e) => onChange({ ...filter, network: e.currentTarget.value as ListFilter['network'] })}
         >
-          <option value="all">All networks</option>
+          <option value="all">{t('toolbar.allNetworks')}</option>
           {networks.map((id) => (
             <option key={id} value={id}>
               {NETWORKS[id].name}
@@ -56,12 +64,12 @@ export function ListToolbar({ filter, counts, networks, onChange }: ListToolbarP
           ))}
         </select>
         <label class="sr-only" for="filter-text">
-          Search profiles by name or handle
+          {t('toolbar.search')}
         </label>
         <input
           id="filter-text"
           type="search"
-          placeholder="Search profiles"
+          placeholder={t('toolbar.searchPlaceholder')}
           value={filter.text}
           onInput={(e) => onChange({ ...filter, text: e.currentTarget.value })}
         />

@@ -1,10 +1,8 @@
+import { t } from '@/utils/i18n/index';
 import type { CanRenew } from '@/utils/db/schema';
 
-const MARK: Record<CanRenew, { icon: string; words: string }> = {
-  yes: { icon: '✓', words: 'can renew' },
-  no: { icon: '✗', words: 'cannot renew' },
-  unknown: { icon: '?', words: 'unknown: held a token before, permission not known now' },
-};
+const ICON: Record<CanRenew, string> = { yes: '✓', no: '✗', unknown: '?' };
+const WORDS = { yes: 'managers.yes', no: 'managers.no', unknown: 'managers.unknown' } as const;
 
 export interface ManagersDialogProps {
   profileName: string;
@@ -18,27 +16,25 @@ export interface ManagersDialogProps {
 export function ManagersDialog({ profileName, networkName, permissionNeeded, identities, onClose }: ManagersDialogProps) {
   return (
     <dialog open class="dialog" aria-labelledby="managers-title" aria-modal="true" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <h2 id="managers-title">Who can renew {profileName}</h2>
-      <p class="muted">
-        To renew it on {networkName}, a person needs: {permissionNeeded}.
-      </p>
+      <h2 id="managers-title">{t('managers.title', { name: profileName })}</h2>
+      <p class="muted">{t('managers.needs', { network: networkName, permission: permissionNeeded })}</p>
       {identities.length === 0 ? (
-        <p>No one has connected this profile yet.</p>
+        <p>{t('managers.none')}</p>
       ) : (
         <ul class="managers">
           {identities.map((i) => (
             <li key={i.id} data-can={i.can}>
               <span class={`mark mark-${i.can}`} aria-hidden="true">
-                {MARK[i.can].icon}
+                {ICON[i.can]}
               </span>{' '}
-              <strong>{i.name}</strong> <span>{MARK[i.can].words}</span>
+              <strong>{i.name}</strong> <span>{t(WORDS[i.can])}</span>
               {i.reason && i.can !== 'unknown' && <span class="muted"> ({i.reason})</span>}
             </li>
           ))}
         </ul>
       )}
       <button type="button" onClick={onClose} autoFocus>
-        Close
+        {t('common.close')}
       </button>
     </dialog>
   );

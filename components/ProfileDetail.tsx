@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { useState } from 'preact/hooks';
 import { formatDateTime } from '@/utils/format';
 import type { HistoryRecord } from '@/utils/db/schema';
@@ -20,7 +21,7 @@ export function ProfileDetail({ row, history, onBack, onRenew, onManagers, onDis
   return (
     <section class="detail" aria-labelledby="detail-title">
       <button type="button" class="link" onClick={onBack}>
-        ← All profiles
+        {t('detail.back')}
       </button>
       <h2 id="detail-title">
         {row.name} <span class="muted">{row.networkName}</span>
@@ -29,28 +30,28 @@ export function ProfileDetail({ row, history, onBack, onRenew, onManagers, onDis
       {row.consequences && <Consequences c={row.consequences} />}
       <div class="inline detail-actions">
         <button type="button" class="primary" onClick={onRenew} disabled={row.renewing}>
-          Renew
+          {t('row.renew')}
         </button>
         <button type="button" onClick={onManagers}>
-          See who can renew
+          {t('row.whoCanRenew')}
         </button>
         {confirming ? (
-          <span role="alertdialog" aria-label="Confirm disconnect">
-            Stop tracking {row.name}? The history is kept.{' '}
+          <span role="alertdialog" aria-label={t('detail.confirmLabel')}>
+            {t('detail.confirm', { name: row.name })}{' '}
             <button type="button" onClick={onDisconnect}>
-              Yes, disconnect
+              {t('detail.yes')}
             </button>{' '}
             <button type="button" onClick={() => setConfirming(false)}>
-              No
+              {t('detail.no')}
             </button>
           </span>
         ) : (
           <button type="button" onClick={() => setConfirming(true)}>
-            Disconnect
+            {t('detail.disconnect')}
           </button>
         )}
       </div>
-      <h3>History</h3>
+      <h3>{t('detail.history')}</h3>
       <ol class="timeline" reversed>
         {[...history].reverse().map((e) => (
           <li key={e.id} data-kind={e.kind}>

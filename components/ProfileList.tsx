@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { useState } from 'preact/hooks';
 import type { ProfileRowView } from '@/utils/profile-view';
 import { ProfileRow } from './ProfileRow';
@@ -17,7 +18,7 @@ export const ROW_HEIGHT = 112;
 const VIEWPORT = 460;
 const OVERSCAN = 6;
 
-export function ProfileList({ rows, onRenew, onDetails, onManagers, highlighted = null, label = 'Profiles by urgency' }: ProfileListProps) {
+export function ProfileList({ rows, onRenew, onDetails, onManagers, highlighted = null, label = t('popup.list') }: ProfileListProps) {
   const [scrollTop, setScrollTop] = useState(0);
   const windowed = rows.length > WINDOW_FROM;
   const first = windowed ? Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN) : 0;

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '@/utils/i18n/index';
 import type { ProfileRowView } from '@/utils/profile-view';
 import { Consequences } from './Consequences';
 import { StatusPill } from './StatusPill';
@@ -36,27 +37,32 @@ export function ProfileRow({ row, onRenew, onDetails, onManagers, highlight = fa
           {row.lastCheckFailed && (
             <span class="check-failed" title={row.lastError ?? undefined}>
               {' '}
-              · last check failed
+              · {t('row.lastCheckFailed')}
             </span>
           )}
         </div>
         {(onDetails || onManagers) && (
           <div class="row-links">
             {onManagers && (
-              <button type="button" class="link" onClick={() => onManagers(row.id)} aria-label={`See who can renew ${row.name}`}>
-                Who can renew
+              <button
+                type="button"
+                class="link"
+                onClick={() => onManagers(row.id)}
+                aria-label={t('row.whoCanRenewLabel', { name: row.name })}
+              >
+                {t('row.whoCanRenew')}
               </button>
             )}
             {onDetails && (
-              <button type="button" class="link" onClick={() => onDetails(row.id)} aria-label={`Details and history of ${row.name}`}>
-                Details
+              <button type="button" class="link" onClick={() => onDetails(row.id)} aria-label={t('row.detailsLabel', { name: row.name })}>
+                {t('row.details')}
               </button>
             )}
           </div>
         )}
         {row.renewing && (
           <div class="row-outcome outcome-neutral" role="status">
-            Renewing…
+            {t('row.renewing')}
           </div>
         )}
         {!row.renewing && row.outcomeText && (
@@ -70,9 +76,9 @@ export function ProfileRow({ row, onRenew, onDetails, onManagers, highlight = fa
         class="renew"
         disabled={row.renewing}
         onClick={() => onRenew(row.id)}
-        aria-label={`Renew ${row.name} (${row.networkName})`}
+        aria-label={t('row.renewLabel', { name: row.name, network: row.networkName })}
       >
-        Renew
+        {t('row.renew')}
       </button>
     </li>
   );

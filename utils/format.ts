@@ -1,28 +1,28 @@
 import { format } from 'date-fns';
+import { dateLocale, t, tn } from './i18n/index';
 import type { StatusView } from './status';
 import { DAY } from './time';
 
-/** The list label of a status (SPEC §2). */
+/** The list label of a status (SPEC §2), in the page's language. */
 export function statusLabel(view: StatusView, expiresAt: number | null, now: number): string {
   switch (view.status) {
     case 'expired': {
-      const since = view.expiredSince ?? now;
-      const days = Math.floor((now - since) / DAY);
-      return days < 1 ? 'Expired today' : `Expired ${days} day${days === 1 ? '' : 's'} ago`;
+      const days = Math.floor((now - (view.expiredSince ?? now)) / DAY);
+      return days < 1 ? t('label.expiredToday') : tn('label.expiredAgo', days);
     }
     case 'expiring':
-      return view.daysLeft === 0 ? 'Expires today' : `Expires in ${view.daysLeft} day${view.daysLeft === 1 ? '' : 's'}`;
+      return view.daysLeft === 0 ? t('label.expiresToday') : tn('label.expiresIn', view.daysLeft ?? 0);
     case 'valid':
-      return `Valid until ${formatDate(expiresAt ?? now)}`;
+      return t('label.validUntil', { date: formatDate(expiresAt ?? now) });
     case 'no-expiry':
-      return 'No expiration date';
+      return t('label.noExpiry');
   }
 }
 
 export function formatDate(epochMs: number): string {
-  return format(epochMs, 'd MMM yyyy');
+  return format(epochMs, 'd MMM yyyy', { locale: dateLocale() });
 }
 
 export function formatDateTime(epochMs: number): string {
-  return format(epochMs, 'd MMM yyyy, HH:mm');
+  return format(epochMs, 'd MMM yyyy, HH:mm', { locale: dateLocale() });
 }

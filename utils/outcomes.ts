@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { t, tn } from './i18n/index';
 
 /**
  * What a connect or renew ends with. Expected endings (cancelled, missing
@@ -19,18 +20,18 @@ export type FlowOutcome = z.infer<typeof flowOutcome>;
 export function describeOutcome(o: FlowOutcome): string {
   switch (o.kind) {
     case 'renewed':
-      return o.profiles === 1 ? 'Renewed' : `Renewed (${o.profiles} profiles)`;
+      return o.profiles === 1 ? t('outcome.renewed') : t('outcome.renewedMany', { n: o.profiles });
     case 'connected':
-      return o.profiles === 1 ? 'Connected 1 profile' : `Connected ${o.profiles} profiles`;
+      return tn('outcome.connected', o.profiles);
     case 'cancelled':
-      return 'Cancelled: nothing was changed';
+      return t('outcome.cancelled');
     case 'no-permission':
-      return `Not renewed: ${o.identity} lacks the permission needed (${o.permission})`;
+      return t('outcome.noPermission', { identity: o.identity, permission: o.permission });
     case 'unreachable':
-      return `Not renewed: the network could not be reached (${o.reason})`;
+      return t('outcome.unreachable', { reason: o.reason });
     case 'not-configured':
       return o.reason;
     case 'failed':
-      return `Failed: ${o.reason}`;
+      return t('outcome.failed', { reason: o.reason });
   }
 }

@@ -1,6 +1,7 @@
 import type { ProfileRow } from './db/profile-rows';
 import { consequencesOf, type Consequences } from './consequences';
 import { formatDateTime } from './format';
+import { t } from './i18n/index';
 import { statusLabel } from './format';
 import { NETWORKS, type NetworkId } from './networks/catalog';
 import { describeOutcome, type FlowOutcome } from './outcomes';
@@ -44,7 +45,7 @@ export function toRowView({ profile, grant }: ProfileRow, now: number, limits: H
     statusText: statusLabel(view, grant?.expiresAt ?? null, now),
     expiresAt: grant?.expiresAt ?? null,
     expiredSince: view.expiredSince,
-    lastCheckText: grant?.lastCheckAt ? `Checked ${formatDateTime(grant.lastCheckAt)}` : 'Not checked yet',
+    lastCheckText: grant?.lastCheckAt ? t('row.checked', { date: formatDateTime(grant.lastCheckAt) }) : t('row.notChecked'),
     lastCheckFailed: grant?.lastCheckResult === 'unknown',
     lastError: grant?.lastError ?? null,
     renewing: grant?.renewal?.state === 'running',

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { Banner } from '@/components/Banner';
 import { ProfileList } from '@/components/ProfileList';
 import type { createListModel } from '@/utils/db/list-model';
@@ -17,18 +18,18 @@ export function App({ model, highlighted, startup, onClose }: AtRiskProps) {
   return (
     <main class="at-risk">
       <header class="bar">
-        <h1>Tokens at risk</h1>
+        <h1>{t('atRisk.title')}</h1>
         {startup && (
           <button type="button" onClick={onClose}>
-            Close
+            {t('common.close')}
           </button>
         )}
       </header>
       {banner && <Banner tone={banner.tone} text={banner.text} onDismiss={model.dismissBanner} />}
-      {views === null && <p class="empty muted">Loading…</p>}
-      {views?.length === 0 && <p class="empty">Nothing is at risk right now: every token is healthy.</p>}
+      {views === null && <p class="empty muted">{t('popup.loading')}</p>}
+      {views?.length === 0 && <p class="empty">{t('atRisk.nothing')}</p>}
       {views && views.length > 0 && (
-        <ProfileList rows={views} highlighted={highlighted} label="Profiles at risk" onRenew={(id) => void model.renew(id)} />
+        <ProfileList rows={views} highlighted={highlighted} label={t('atRisk.list')} onRenew={(id) => void model.renew(id)} />
       )}
     </main>
   );

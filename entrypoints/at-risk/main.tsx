@@ -5,6 +5,11 @@ import { WardenDb } from '@/utils/db/schema';
 import { createListModel } from '@/utils/db/list-model';
 import { createCommandClient } from '@/utils/messages';
 import { App } from './App';
+import { lang, langFrom, setLang } from '@/utils/i18n/index';
+
+// The browser's UI language, as for _locales.
+setLang(langFrom(browser.i18n.getUILanguage()));
+document.documentElement.lang = lang();
 
 const params = new URLSearchParams(location.search);
 const model = createListModel(

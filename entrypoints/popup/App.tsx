@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { Banner } from '@/components/Banner';
 import { BulkRenew } from '@/components/BulkRenew';
 import { ConnectPanel } from '@/components/ConnectPanel';
@@ -22,27 +23,25 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
         <h1>Token Warden</h1>
         <div class="inline">
           <button type="button" onClick={() => void model.checkNow()} disabled={model.checking.value}>
-            {model.checking.value ? 'Checking…' : 'Check now'}
+            {model.checking.value ? t('popup.checking') : t('popup.checkNow')}
           </button>
           {!inTab && (
-            <button type="button" onClick={model.openInTab} aria-label="Open in a tab" title="Open in a tab">
+            <button type="button" onClick={model.openInTab} aria-label={t('popup.openInTab')} title={t('popup.openInTab')}>
               ⤢
             </button>
           )}
-          <button type="button" onClick={model.openOptions} aria-label="Options" title="Options">
+          <button type="button" onClick={model.openOptions} aria-label={t('popup.options')} title={t('popup.options')}>
             ⚙
           </button>
         </div>
       </header>
       {banner && <Banner tone={banner.tone} text={banner.text} onDismiss={model.dismissBanner} />}
-      {model.loadError.value && <Banner tone="bad" text={`Could not read the profiles: ${model.loadError.value}`} />}
-      {all === null && !model.loadError.value && <p class="empty muted">Loading…</p>}
+      {model.loadError.value && <Banner tone="bad" text={t('popup.readError', { error: model.loadError.value })} />}
+      {all === null && !model.loadError.value && <p class="empty muted">{t('popup.loading')}</p>}
       {all?.length === 0 && (
         <section class="empty">
-          <h2>Never be surprised by a dead token</h2>
-          <p class="muted">
-            Token Warden watches the sign-in tokens of your social profiles, warns you before one lapses, and renews it in one click.
-          </p>
+          <h2>{t('popup.emptyTitle')}</h2>
+          <p class="muted">{t('popup.emptyText')}</p>
         </section>
       )}
       <Inbox
@@ -74,7 +73,7 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
                 onCancel={() => filter.network !== 'all' && void model.cancelRenewAll(filter.network)}
               />
             )}
-            {visible?.length === 0 && <p class="empty muted">No profile matches these filters.</p>}
+            {visible?.length === 0 && <p class="empty muted">{t('popup.noMatch')}</p>}
             {visible && visible.length > 0 && (
               <ProfileList
                 rows={visible}
@@ -100,15 +99,15 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
       )}
       <ConnectPanel networks={model.networks} busy={model.connecting.value} onConnect={(n) => void model.connect(n)} />
       {all && all.length > 0 && (
-        <div class="footer-actions" role="group" aria-label="Export">
+        <div class="footer-actions" role="group" aria-label={t('popup.exportGroup')}>
           <button type="button" onClick={() => model.exportAs('csv')}>
-            Export CSV
+            {t('popup.exportCsv')}
           </button>
           <button type="button" onClick={() => model.exportAs('json')}>
-            Export JSON
+            {t('popup.exportJson')}
           </button>
           <button type="button" onClick={() => model.exportAs('ics')}>
-            Expiries to calendar (.ics)
+            {t('popup.exportIcs')}
           </button>
         </div>
       )}

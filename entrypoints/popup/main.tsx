@@ -4,6 +4,11 @@ import '@/components/theme.css';
 import { WardenDb } from '@/utils/db/schema';
 import { createCommandClient } from '@/utils/messages';
 import { App } from './App';
+import { lang, langFrom, setLang } from '@/utils/i18n/index';
+
+// The browser's UI language, as for _locales.
+setLang(langFrom(browser.i18n.getUILanguage()));
+document.documentElement.lang = lang();
 import { createPopupModel } from './model';
 
 const inTab = new URLSearchParams(location.search).get('view') === 'tab';

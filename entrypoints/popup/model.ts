@@ -1,3 +1,4 @@
+import { t, tn } from '@/utils/i18n/index';
 import { computed, signal } from '@preact/signals';
 import { toCsv, toIcs, toJson } from '@/utils/export';
 import { bannerOf, createListModel, type ListDeps } from '@/utils/db/list-model';
@@ -102,7 +103,7 @@ export function createPopupModel(deps: PopupDeps) {
       run(async () => {
         await deps.command('disconnect', { profileId });
         detailId.value = null;
-        list.banner.value = { tone: 'neutral', text: 'Disconnected. Its history is kept.' };
+        list.banner.value = { tone: 'neutral', text: t('popup.disconnected') };
       }),
 
     exportAs(kind: 'csv' | 'json' | 'ics') {
@@ -119,7 +120,7 @@ export function createPopupModel(deps: PopupDeps) {
       if (origins.length > 0 && !(await deps.requestHosts(origins).catch(() => false))) {
         list.banner.value = {
           tone: 'bad',
-          text: `Token Warden needs access to ${NETWORKS[network].name} to check its tokens. Nothing was changed.`,
+          text: t('popup.needsHosts', { network: NETWORKS[network].name }),
         };
         return;
       }
@@ -137,7 +138,7 @@ export function createPopupModel(deps: PopupDeps) {
       checking.value = true;
       try {
         const { checked } = await deps.command('pollNow', {});
-        list.banner.value = { tone: 'neutral', text: `Checked ${checked} login${checked === 1 ? '' : 's'}` };
+        list.banner.value = { tone: 'neutral', text: tn('popup.checked', checked) };
       } catch (error) {
         list.fail(error);
       } finally {

@@ -24,6 +24,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Load the extension with the browser (--load-extension), as after a restart: runtime.onStartup fires. */
   atStartup?: boolean;
+  /** The browser's UI language (e.g. 'fr-FR'): headless Chromium ignores --lang, so pages get a DevTools locale override. */
+  lang?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -38,7 +40,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     pipe: true,
     enableExtensions: options.atStartup ? [EXTENSION_DIR] : true,
     userDataDir,
-    env: { ...process.env, TMPDIR: join(TMP_ROOT, 'tmp') },
+    // On Linux, Chromium takes its UI language (i18n.getUILanguage) from LANGUAGE/LANG as well as --lang.
+    env: {
+      ...process.env,
+      TMPDIR: join(TMP_ROOT, 'tmp'),
+      ...(options.lang ? { LANGUAGE: options.lang, LANG: `${options.lang}_FR.UTF-8` } : {}),
+    },
     args: [
       '--no-sandbox',
       '--disable-background-networking',
@@ -69,6 +76,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     worker,
     async openPage(path) {
       const page = await browser.newPage();
+      if (options.lang) await (await page.createCDPSession()).send('Emulation.setLocaleOverride', { locale: options.lang });
       await page.goto(`${origin}/${path}`);
       return page;
     },

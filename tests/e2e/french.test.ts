@@ -1,0 +1,36 @@
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { sandboxSettings } from '../sandbox/settings-for';
+import { addOne } from '../sandbox/fixtures';
+import { launchExtension, type ExtensionBrowser } from './support/chromium';
+import { command, popupRows } from './support/extension';
+
+describe('The popup in French (browser language fr)', () => {
+  let sandbox: Sandbox;
+  let ext: ExtensionBrowser;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    ext = await launchExtension({ lang: 'fr-FR' });
+    await ext.worker();
+    const options = await ext.openPage('options.html');
+    await command(options, 'importSettings', { text: JSON.stringify(sandboxSettings(sandbox.url)) });
+    addOne(sandbox.state, 'tiktok', 'Fern Coffee Lab', '1', { refreshLifetimeSec: 2 * 86_400 });
+    await command(options, 'connect', { network: 'tiktok' });
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await sandbox?.close();
+  });
+
+  it('speaks French: statuses, buttons, filters', async () => {
+    const popup = await ext.openPage('popup.html');
+    await popup.waitForSelector('li.row');
+    expect(await popup.$eval('html', (h) => h.lang)).toBe('fr');
+    expect((await popupRows(popup))[0]!.text).toBe('Expire dans 2 jours');
+    expect(await popup.$eval('li.row button.renew', (b) => b.textContent)).toBe('Renouveler');
+    expect(await popup.$eval('.chip[data-status="expiring"]', (b) => b.getAttribute('aria-label'))).toBe(
+      'Bientôt expiré 1: expire dans les 7 jours',
+    );
+    expect(await popup.$eval('.row-meta', (m) => m.textContent)).toMatch(/^Vérifié le \d{1,2} \S+ \d{4}, \d\d:\d\d/);
+    expect(await popup.$eval('form.connect button', (b) => b.textContent)).toBe('Connecter un profil');
+  });
+});

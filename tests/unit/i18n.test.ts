@@ -1,0 +1,42 @@
+import { en } from '@/utils/i18n/en';
+import { fr } from '@/utils/i18n/fr';
+import { langFrom, setLang, t, tn } from '@/utils/i18n/index';
+import { statusLabel } from '@/utils/format';
+import { describeOutcome } from '@/utils/outcomes';
+import { grantStatus } from '@/utils/status';
+import { DAY } from '@/utils/time';
+
+const NOW = Date.UTC(2026, 10, 26, 12);
+
+describe('English and French', () => {
+  afterEach(() => setLang('en'));
+
+  it('French has every English string, with the same parameters', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(fr[key], key).toBeTruthy();
+      const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(params(fr[key]), key).toEqual(params(en[key]));
+    }
+  });
+
+  it('picks the page language from the browser', () => {
+    expect(langFrom('fr-FR')).toBe('fr');
+    expect(langFrom('fr')).toBe('fr');
+    expect(langFrom('en-US')).toBe('en');
+    expect(langFrom('de')).toBe('en');
+    expect(langFrom(undefined)).toBe('en');
+  });
+
+  it('labels, plurals and dates in French', () => {
+    setLang('fr');
+    const label = (exp: number) => statusLabel(grantStatus({ expiresAt: exp, invalidSince: null }, NOW), exp, NOW);
+    expect(label(NOW + 3 * DAY)).toBe('Expire dans 3 jours');
+    expect(label(NOW + DAY)).toBe('Expire dans 1 jour');
+    expect(label(Date.UTC(2027, 2, 12))).toBe("Valide jusqu'au 12 mars 2027");
+    expect(tn('outcome.connected', 0)).toBe('0 profil connecté');
+    expect(describeOutcome({ kind: 'cancelled' })).toBe("Annulé : rien n'a changé");
+    setLang('en');
+    expect(label(Date.UTC(2027, 2, 12))).toBe('Valid until 12 Mar 2027');
+    expect(t('row.renewLabel', { name: 'A', network: 'X' })).toBe('Renew A (X)');
+  });
+});
