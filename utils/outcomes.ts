@@ -7,7 +7,12 @@ import { t, tn } from './i18n/index';
  */
 export const flowOutcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('renewed'), profiles: z.number().int() }),
-  z.object({ kind: z.literal('connected'), profiles: z.number().int() }),
+  z.object({
+    kind: z.literal('connected'),
+    profiles: z.number().int(),
+    /** What the login gives access to, for the "choose what to track" step; all are tracked to begin with. */
+    listed: z.array(z.object({ id: z.string(), name: z.string(), alreadyTracked: z.boolean() })).optional(),
+  }),
   z.object({ kind: z.literal('cancelled') }),
   z.object({ kind: z.literal('no-permission'), permission: z.string(), identity: z.string() }),
   z.object({ kind: z.literal('unreachable'), reason: z.string() }),

@@ -12,6 +12,8 @@ export async function connectNetwork(deps: Deps, network: NetworkId): Promise<Fl
   const listed = await login.adapter.listProfiles(login.ctx, login.tokens.accessToken, login.identity);
   if ('kind' in listed) return outcomeOfFailure(listed);
   if (listed.length === 0) return { kind: 'failed', reason: `${login.identity.name} manages no profile on this network` };
+  const ids = listed.map((p) => `${network}:${p.nativeId}`);
+  const tracked = new Set(await deps.db.profiles.where('id').anyOf(ids).primaryKeys());
   await saveLogin(deps.db, {
     network,
     tokens: login.tokens,
@@ -23,5 +25,9 @@ export async function connectNetwork(deps: Deps, network: NetworkId): Promise<Fl
     now: deps.now(),
   });
   await refreshBadge(deps);
-  return { kind: 'connected', profiles: listed.length };
+  return {
+    kind: 'connected',
+    profiles: listed.length,
+    listed: listed.map((p, i) => ({ id: ids[i]!, name: p.name, alreadyTracked: tracked.has(ids[i]!) })),
+  };
 }

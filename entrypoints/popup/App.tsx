@@ -7,6 +7,7 @@ import { ListToolbar } from '@/components/ListToolbar';
 import { ManagersDialog } from '@/components/ManagersDialog';
 import { ProfileDetail } from '@/components/ProfileDetail';
 import { ProfileList } from '@/components/ProfileList';
+import { TrackChooser } from '@/components/TrackChooser';
 import { NETWORKS } from '@/utils/networks/catalog';
 import type { PopupModel } from './model';
 
@@ -44,6 +45,7 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
           <p class="muted">{t('popup.emptyText')}</p>
         </section>
       )}
+      {model.choosing.value && <TrackChooser listed={model.choosing.value} onDone={(untrack) => void model.finishChoosing(untrack)} />}
       <Inbox
         entries={model.inbox.value}
         unread={model.unread.value}

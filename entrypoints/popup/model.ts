@@ -39,6 +39,7 @@ export function createPopupModel(deps: PopupDeps) {
   let detailHistory: LiveSignal<HistoryRecord[]> | null = null;
   const history = signal<HistoryRecord[]>([]);
   const connecting = signal(false);
+  const choosing = signal<{ id: string; name: string; alreadyTracked: boolean }[] | null>(null);
   const checking = signal(false);
   const run = async (task: () => Promise<void>) => task().catch(list.fail);
 
@@ -65,7 +66,16 @@ export function createPopupModel(deps: PopupDeps) {
     networkJob,
     networkAtRisk,
     connecting,
+    choosing,
     checking,
+
+    /** The chooser's answer: the newly listed profiles left unticked stop being tracked. */
+    async finishChoosing(untrack: string[]) {
+      choosing.value = null;
+      await run(async () => {
+        for (const profileId of untrack) await deps.command('disconnect', { profileId });
+      });
+    },
     networks: supportedNetworks(),
     openOptions: deps.openOptions,
     openInTab: deps.openInTab,
@@ -126,7 +136,9 @@ export function createPopupModel(deps: PopupDeps) {
       }
       connecting.value = true;
       try {
-        list.banner.value = bannerOf(await deps.command('connect', { network }));
+        const outcome = await deps.command('connect', { network });
+        list.banner.value = bannerOf(outcome);
+        if (outcome.kind === 'connected' && (outcome.listed?.length ?? 0) > 1) choosing.value = outcome.listed!;
       } catch (error) {
         list.fail(error);
       } finally {

@@ -10,60 +10,69 @@ import { command } from '../e2e/support/extension';
 /** `npm run screenshots`: PNGs of the popup, options and at-risk pages on the demo organisation, for the README. */
 const out = resolve('.github/readme');
 mkdirSync(out, { recursive: true });
-const sandbox = await startSandbox();
-const logins = seedDemo(sandbox.state);
-const ext = await launchExtension();
-await ext.worker();
-
-async function shot(page: Page, name: string, width = 400) {
-  await page.setViewport({ width, height: 600, deviceScaleFactor: 1 });
-  await new Promise((r) => setTimeout(r, 250));
-  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
-  console.log(`${out}/${name}.png`);
+for (const [lang, suffix] of [
+  [undefined, ''],
+  ['fr-FR', '-fr'],
+] as const) {
+  await takeAll(lang, suffix);
 }
 
-const popupAt = async () => {
-  const page = await ext.openPage('popup.html');
-  await page.setViewport({ width: 400, height: 600 });
-  return page;
-};
+async function takeAll(lang: string | undefined, suffix: string) {
+  const sandbox = await startSandbox();
+  const logins = seedDemo(sandbox.state);
+  const ext = await launchExtension({ lang });
+  await ext.worker();
 
-const empty = await popupAt();
-await empty.waitForSelector('.empty');
-await shot(empty, 'popup-first-run');
+  async function shot(page: Page, name: string, width = 400) {
+    await page.setViewport({ width, height: 600, deviceScaleFactor: 1 });
+    await new Promise((r) => setTimeout(r, 250));
+    await page.screenshot({ path: `${out}/${name}${suffix}.png`, fullPage: true });
+    console.log(`${out}/${name}${suffix}.png`);
+  }
 
-const options = await ext.openPage('options.html');
-await command(options, 'importSettings', {
-  text: JSON.stringify({ ...sandboxSettings(sandbox.url), channels: { slackUrl: `${sandbox.url}/slack-demo` } }),
-});
-for (const login of logins) {
-  sandbox.state.nextLogin.set(login.network, login.accountId);
-  await command(options, 'connect', { network: login.network });
+  const popupAt = async () => {
+    const page = await ext.openPage('popup.html');
+    await page.setViewport({ width: 400, height: 600 });
+    return page;
+  };
+
+  const empty = await popupAt();
+  await empty.waitForSelector('.empty');
+  await shot(empty, 'popup-first-run');
+
+  const options = await ext.openPage('options.html');
+  await command(options, 'importSettings', {
+    text: JSON.stringify({ ...sandboxSettings(sandbox.url), channels: { slackUrl: `${sandbox.url}/slack-demo` } }),
+  });
+  for (const login of logins) {
+    sandbox.state.nextLogin.set(login.network, login.accountId);
+    await command(options, 'connect', { network: login.network });
+  }
+  sandbox.state.revokeAccount(logins[0]!.accountId, 'password');
+  await command(options, 'pollNow', {});
+
+  const popup = await popupAt();
+  await popup.waitForSelector('li.row');
+  await shot(popup, 'popup-statuses');
+  await popup.click('.chip[data-status="expiring"]');
+  await shot(popup, 'popup-filtered');
+  await popup.click('.chip[data-status="expiring"]');
+  await popup.click('li.row .row-links button:first-child');
+  await popup.waitForSelector('dialog.dialog');
+  await shot(popup, 'popup-who-can-renew');
+  await popup.click('dialog.dialog button');
+  sandbox.state.authorizeMode.set('facebook', 'interactive');
+  await popup.click('li.row[data-profile-id="facebook:200101"] button.renew');
+  await popup.waitForSelector('li.row[data-profile-id="facebook:200101"] [role="status"]');
+  await shot(popup, 'popup-renewing');
+
+  await options.reload();
+  await options.waitForSelector('form');
+  await shot(options, 'options', 760);
+  const atRisk = await ext.openPage('at-risk.html?startup=1');
+  await atRisk.waitForSelector('li.row');
+  await shot(atRisk, 'at-risk', 560);
+
+  await ext.close();
+  await sandbox.close();
 }
-sandbox.state.revokeAccount(logins[0]!.accountId, 'password');
-await command(options, 'pollNow', {});
-
-const popup = await popupAt();
-await popup.waitForSelector('li.row');
-await shot(popup, 'popup-statuses');
-await popup.click('.chip[data-status="expiring"]');
-await shot(popup, 'popup-filtered');
-await popup.click('.chip[data-status="expiring"]');
-await popup.click('li.row .row-links button:first-child');
-await popup.waitForSelector('dialog.dialog');
-await shot(popup, 'popup-who-can-renew');
-await popup.click('dialog.dialog button');
-sandbox.state.authorizeMode.set('facebook', 'interactive');
-await popup.click('li.row[data-profile-id="facebook:200101"] button.renew');
-await popup.waitForSelector('li.row[data-profile-id="facebook:200101"] [role="status"]');
-await shot(popup, 'popup-renewing');
-
-await options.reload();
-await options.waitForSelector('form');
-await shot(options, 'options', 760);
-const atRisk = await ext.openPage('at-risk.html?startup=1');
-await atRisk.waitForSelector('li.row');
-await shot(atRisk, 'at-risk', 560);
-
-await ext.close();
-await sandbox.close();

@@ -98,6 +98,9 @@ export const en = {
   'atRisk.title': 'Tokens at risk',
   'atRisk.nothing': 'Nothing is at risk right now: every token is healthy.',
   'atRisk.list': 'Profiles at risk',
+  'chooser.title': 'Choose what to track',
+  'chooser.already': 'already tracked',
+  'chooser.keep': 'Track the ticked ones',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -96,4 +96,7 @@ export const fr: Record<MessageKey, string> = {
   'atRisk.title': 'Jetons à risque',
   'atRisk.nothing': "Rien n'est à risque : tous les jetons sont en bonne santé.",
   'atRisk.list': 'Profils à risque',
+  'chooser.title': 'Choisir quoi suivre',
+  'chooser.already': 'déjà suivi',
+  'chooser.keep': 'Suivre ceux qui sont cochés',
 };
