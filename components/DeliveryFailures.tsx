@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { formatDateTime } from '@/utils/format';
 import type { OutboxRecord } from '@/utils/db/schema';
 
@@ -5,14 +6,15 @@ import type { OutboxRecord } from '@/utils/db/schema';
 export function DeliveryFailures({ rows }: { rows: OutboxRecord[] }) {
   if (rows.length === 0) return null;
   return (
-    <section aria-label="Delivery problems">
-      <h2>Delivery problems</h2>
+    <section aria-label={t('opt.deliveryProblems')}>
+      <h2>{t('opt.deliveryProblems')}</h2>
       <ul class="deliveries">
         {rows.map((r) => (
           <li key={r.id} data-status={r.status}>
             <strong>{r.channel === 'slack' ? 'Slack' : 'Webhook'}</strong>:{' '}
-            {r.status === 'failed' ? 'not delivered' : `retrying (${r.attempts} tries so far)`}, last error “{r.lastError}”,{' '}
-            <span class="muted">since {formatDateTime(r.createdAt)}</span>
+            {r.status === 'failed' ? t('opt.notDelivered') : t('opt.retrying', { n: r.attempts })},{' '}
+            {t('opt.lastError', { error: r.lastError ?? '' })},{' '}
+            <span class="muted">{t('opt.since', { date: formatDateTime(r.createdAt) })}</span>
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { useState } from 'preact/hooks';
 import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
 import { formatDays, parseDays } from '@/utils/reminders/thresholds-text';
@@ -38,15 +39,15 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
   };
 
   return (
-    <form onSubmit={save} aria-label="Reminders and channels">
+    <form onSubmit={save} aria-label={t('opt.remindersForm')}>
       <fieldset>
-        <legend>When to remind</legend>
+        <legend>{t('opt.when')}</legend>
         <div class="field">
-          <label for="reminder-days">Days before expiry (comma-separated)</label>
+          <label for="reminder-days">{t('opt.days')}</label>
           <input id="reminder-days" value={days} onInput={(e) => setDays(e.currentTarget.value)} inputMode="numeric" />
         </div>
         <label class="check">
-          <input type="checkbox" checked={atExpiry} onChange={(e) => setAtExpiry(e.currentTarget.checked)} /> And at expiry
+          <input type="checkbox" checked={atExpiry} onChange={(e) => setAtExpiry(e.currentTarget.checked)} /> {t('opt.atExpiry')}
         </label>
         {error && (
           <p class="note" role="alert">
@@ -55,11 +56,11 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
         )}
       </fieldset>
       <fieldset>
-        <legend>Channels</legend>
-        <p class="muted">The inbox in the popup is always on.</p>
+        <legend>{t('opt.channels')}</legend>
+        <p class="muted">{t('opt.inboxAlways')}</p>
         <label class="check">
           <input type="checkbox" checked={channels.notifications} onChange={(e) => setChannel('notifications', e.currentTarget.checked)} />{' '}
-          Browser notifications
+          {t('opt.notifications')}
         </label>
         <label class="check">
           <input
@@ -67,15 +68,13 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
             checked={channels.startupWarning}
             onChange={(e) => setChannel('startupWarning', e.currentTarget.checked)}
           />{' '}
-          Show me tokens at risk every time I start the browser
+          {t('opt.startup')}
         </label>
         {(['slack', 'webhook'] as const).map((channel) => {
           const key = channel === 'slack' ? 'slackUrl' : 'webhookUrl';
           return (
             <div class="field" key={channel}>
-              <label for={`${channel}-url`}>
-                {channel === 'slack' ? 'Slack incoming-webhook URL' : 'Webhook URL (JSON POST: ntfy, an e-mail relay…)'}
-              </label>
+              <label for={`${channel}-url`}>{channel === 'slack' ? t('opt.slackUrl') : t('opt.webhookUrl')}</label>
               <div class="inline">
                 <input
                   id={`${channel}-url`}
@@ -85,7 +84,7 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
                   onInput={(e) => setChannel(key, e.currentTarget.value.trim())}
                 />
                 <button type="button" disabled={!channels[key]} onClick={() => onSendTest(channel, channels[key])}>
-                  Send test
+                  {t('opt.sendTest')}
                 </button>
               </div>
             </div>
@@ -93,22 +92,22 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
         })}
       </fieldset>
       <fieldset>
-        <legend>Profiles</legend>
+        <legend>{t('opt.profiles')}</legend>
         <label class="check">
-          <input type="radio" name="reminder-mode" checked={mode === 'all'} onChange={() => setMode('all')} /> Apply to all profiles
+          <input type="radio" name="reminder-mode" checked={mode === 'all'} onChange={() => setMode('all')} /> {t('opt.applyAll')}
         </label>
         <label class="check">
-          <input type="radio" name="reminder-mode" checked={mode === 'per-profile'} onChange={() => setMode('per-profile')} /> Set by
-          profile
+          <input type="radio" name="reminder-mode" checked={mode === 'per-profile'} onChange={() => setMode('per-profile')} />{' '}
+          {t('opt.byProfile')}
         </label>
         {mode === 'per-profile' && (
           <table class="per-profile">
-            <caption class="muted">Leave the days empty to use the ones above.</caption>
+            <caption class="muted">{t('opt.tableHint')}</caption>
             <thead>
               <tr>
-                <th scope="col">Profile</th>
-                <th scope="col">Muted</th>
-                <th scope="col">Days before expiry</th>
+                <th scope="col">{t('opt.profile')}</th>
+                <th scope="col">{t('opt.muted')}</th>
+                <th scope="col">{t('opt.days')}</th>
               </tr>
             </thead>
             <tbody>
@@ -122,14 +121,14 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={`Mute ${p.name} (${NETWORKS[p.network].name})`}
+                        aria-label={t('opt.mute', { name: p.name, network: NETWORKS[p.network].name })}
                         checked={own?.muted ?? false}
                         onChange={(e) => setOverride(p.id, { muted: e.currentTarget.checked })}
                       />
                     </td>
                     <td>
                       <input
-                        aria-label={`Days before expiry for ${p.name} (${NETWORKS[p.network].name})`}
+                        aria-label={t('opt.daysFor', { name: p.name, network: NETWORKS[p.network].name })}
                         value={own?.thresholds ? formatDays(own.thresholds) : ''}
                         onChange={(e) => {
                           const parsed = parseDays(e.currentTarget.value, true);
@@ -145,7 +144,7 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
         )}
       </fieldset>
       <button type="submit" class="primary">
-        Save reminders
+        {t('opt.saveReminders')}
       </button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 export interface SettingsFileProps {
   onExport: () => void;
   onImport: (text: string) => void;
@@ -8,9 +9,9 @@ export function SettingsFile({ onExport, onImport }: SettingsFileProps) {
   return (
     <div class="settings-file">
       <button type="button" onClick={onExport}>
-        Export settings
+        {t('opt.export')}
       </button>{' '}
-      <label for="import-file">Import settings from a file</label>{' '}
+      <label for="import-file">{t('opt.import')}</label>{' '}
       <input
         id="import-file"
         type="file"

@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { useState } from 'preact/hooks';
 import { NETWORKS, NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
 import { exchangeUrlNeeded, type NetworkSettings, type Settings } from '@/utils/settings';
@@ -25,9 +26,9 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
       }}
     >
       <fieldset>
-        <legend>Polling</legend>
+        <legend>{t('opt.polling')}</legend>
         <div class="field">
-          <label for="poll-interval">Check for due tokens every (minutes)</label>
+          <label for="poll-interval">{t('opt.pollEvery')}</label>
           <input
             id="poll-interval"
             type="number"
@@ -37,7 +38,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
             value={draft.polling.intervalMinutes}
             onInput={(e) => setDraft((d) => ({ ...d, polling: { intervalMinutes: Number(e.currentTarget.value) } }))}
           />
-          <small>Each token is checked more often as its expiry nears; this is how often the due ones are looked at.</small>
+          <small>{t('opt.pollHint')}</small>
         </div>
       </fieldset>
       {NETWORK_IDS.filter((id) => supported.includes(id)).map((id) => {
@@ -46,7 +47,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
           <fieldset key={id} data-network={id}>
             <legend>{NETWORKS[id].name}</legend>
             <div class="field">
-              <label for={`${id}-client`}>OAuth client ID</label>
+              <label for={`${id}-client`}>{t('opt.clientId')}</label>
               <input
                 id={`${id}-client`}
                 value={n.clientId}
@@ -55,7 +56,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
               />
             </div>
             <div class="field">
-              <label for={`${id}-base`}>Endpoint base URL (empty = the network's own servers)</label>
+              <label for={`${id}-base`}>{t('opt.baseUrl')}</label>
               <input
                 id={`${id}-base`}
                 type="url"
@@ -69,11 +70,9 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
                 {exchangeUrlNeeded(id)}
               </p>
             )}
-            {!NETWORKS[id].needsSecret && (
-              <p class="note muted">{NETWORKS[id].name} is a public client (PKCE): no token-exchange URL is needed.</p>
-            )}
+            {!NETWORKS[id].needsSecret && <p class="note muted">{t('opt.publicClient', { network: NETWORKS[id].name })}</p>}
             <div class="field">
-              <label for={`${id}-exchange`}>Token-exchange URL (your organisation's backend; holds the client secret)</label>
+              <label for={`${id}-exchange`}>{t('opt.exchangeUrl')}</label>
               <input
                 id={`${id}-exchange`}
                 type="url"
@@ -86,7 +85,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
         );
       })}
       <button type="submit" class="primary">
-        Save settings
+        {t('opt.save')}
       </button>
     </form>
   );

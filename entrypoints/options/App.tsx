@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { Banner } from '@/components/Banner';
 import { DeliveryFailures } from '@/components/DeliveryFailures';
 import { ReminderSettings } from '@/components/ReminderSettings';
@@ -12,12 +13,12 @@ export function App({ model }: { model: OptionsModel }) {
   return (
     <main class="options">
       <header class="bar">
-        <h1>Token Warden options</h1>
+        <h1>{t('opt.title')}</h1>
       </header>
       <div class="options-body">
         {message && <Banner tone={message.tone} text={message.text} />}
-        {loaded?.repaired && <Banner tone="bad" text="The stored settings were unreadable and have been reset to the defaults." />}
-        <h2>Reminders</h2>
+        {loaded?.repaired && <Banner tone="bad" text={t('opt.repaired')} />}
+        <h2>{t('opt.reminders')}</h2>
         {loaded ? (
           <ReminderSettings
             key={`r-${JSON.stringify(loaded.settings)}`}
@@ -27,12 +28,12 @@ export function App({ model }: { model: OptionsModel }) {
             onSendTest={(channel, url) => void model.sendTest(channel, url)}
           />
         ) : (
-          <p class="muted">Loading…</p>
+          <p class="muted">{t('opt.loading')}</p>
         )}
         <DeliveryFailures rows={model.deliveryProblems.value} />
-        <h2>Settings file</h2>
+        <h2>{t('opt.file')}</h2>
         <SettingsFile onExport={() => model.exportFile()} onImport={(t) => void model.importText(t)} />
-        <h2>Advanced: networks</h2>
+        <h2>{t('opt.advanced')}</h2>
         {loaded ? (
           <SettingsForm
             key={JSON.stringify(loaded.settings)}
@@ -41,7 +42,7 @@ export function App({ model }: { model: OptionsModel }) {
             onSave={(s) => void model.save(s)}
           />
         ) : (
-          <p class="muted">Loading…</p>
+          <p class="muted">{t('opt.loading')}</p>
         )}
       </div>
     </main>

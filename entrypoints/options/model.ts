@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { signal } from '@preact/signals';
 import { liveSignal } from '@/utils/db/live';
 import type { ProfileChoice } from '@/components/ReminderSettings';
@@ -32,7 +33,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     message.value = r.ok ? { tone: 'ok', text: okText } : { tone: 'bad', text: r.message };
   };
   const fail = (error: unknown) => {
-    message.value = { tone: 'bad', text: error instanceof Error ? error.message : 'Something went wrong' };
+    message.value = { tone: 'bad', text: error instanceof Error ? error.message : t('opt.wrong') };
   };
 
   return {
@@ -42,7 +43,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     message,
     async sendTest(channel: 'slack' | 'webhook', url: string) {
       try {
-        report(await deps.command('sendTest', { channel, url }), 'Test message delivered.');
+        report(await deps.command('sendTest', { channel, url }), t('opt.testDelivered'));
       } catch (error) {
         fail(error);
       }
@@ -53,18 +54,18 @@ export function createOptionsModel(deps: OptionsDeps) {
         settings.channels.slackUrl.startsWith('https://hooks.slack.com/') &&
         !(await deps.requestHosts(['https://hooks.slack.com/*']).catch(() => false))
       ) {
-        message.value = { tone: 'bad', text: 'Slack messages need access to hooks.slack.com. Nothing was saved.' };
+        message.value = { tone: 'bad', text: t('opt.slackNeedsHost') };
         return;
       }
       try {
-        report(await deps.command('saveSettings', { settings }), 'Settings saved.');
+        report(await deps.command('saveSettings', { settings }), t('opt.saved'));
       } catch (error) {
         fail(error);
       }
     },
     async importText(text: string) {
       try {
-        report(await deps.command('importSettings', { text }), 'Settings imported.');
+        report(await deps.command('importSettings', { text }), t('opt.imported'));
       } catch (error) {
         fail(error);
       }

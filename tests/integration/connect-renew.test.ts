@@ -21,7 +21,14 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
         { id: '2', name: 'Bakery' },
       ],
     });
-    expect(await connectNetwork(h.deps, 'facebook')).toEqual({ kind: 'connected', profiles: 2 });
+    expect(await connectNetwork(h.deps, 'facebook')).toEqual({
+      kind: 'connected',
+      profiles: 2,
+      listed: [
+        { id: 'facebook:1', name: 'Café', alreadyTracked: false },
+        { id: 'facebook:2', name: 'Bakery', alreadyTracked: false },
+      ],
+    });
     const db = h.deps.db;
     expect((await db.profiles.toArray()).map((p) => p.name).sort()).toEqual(['Bakery', 'Café']);
     const [grant] = await db.grants.toArray();
