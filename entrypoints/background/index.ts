@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { langFrom, setLang } from '@/utils/i18n/index';
 import { OUTBOX_ALARM, POLL_ALARM, REMINDER_ALARM, STATUS_ALARM, ensurePollAlarm, onAlarm, scheduleAlarm } from './alarms';
 import { setBadge } from './badge';
 import { snoozeProfile } from './channel-actions';
@@ -16,6 +17,8 @@ import { openAtRiskTab, openStartupWindow } from './windows';
 
 /** Wiring only: every listener is registered synchronously, at the top of main. */
 export default defineBackground(() => {
+  // Reminders are written in the browser's UI language.
+  setLang(langFrom(browser.i18n.getUILanguage()));
   const deps: Deps = {
     db: sharedDb(),
     fetch: (input, init) => fetch(input, init),

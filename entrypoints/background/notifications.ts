@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/utils/i18n/index';
 import { reminderBody, reminderTitle, type ReminderMessage } from '@/utils/reminders/messages';
 
 /** The only caller of browser.notifications. */
@@ -9,7 +10,7 @@ const SINGLE_PREFIX = 'reminder|';
 export async function showReminders(messages: ReminderMessage[]): Promise<void> {
   const iconUrl = browser.runtime.getURL('/icon/128.png');
   // Firefox shows no notification buttons.
-  const buttons = import.meta.env.FIREFOX ? undefined : [{ title: 'Renew' }, { title: 'Snooze 1 day' }];
+  const buttons = import.meta.env.FIREFOX ? undefined : [{ title: t('row.renew') }, { title: t('rem.snooze') }];
   if (messages.length === 1) {
     const m = messages[0]!;
     await browser.notifications.create(`${SINGLE_PREFIX}${m.profileId}`, {
@@ -23,11 +24,11 @@ export async function showReminders(messages: ReminderMessage[]): Promise<void> 
     return;
   }
   const names = messages.map((m) => m.profileName);
-  const list = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+  const list = names.length > 4 ? t('rem.andMore', { list: names.slice(0, 4).join(', '), n: names.length - 4 }) : names.join(', ');
   await browser.notifications.create(GROUP_ID, {
     type: 'basic',
     iconUrl,
-    title: `${messages.length} tokens need renewal`,
+    title: t('rem.group', { n: messages.length }),
     message: list,
     priority: 2,
   });

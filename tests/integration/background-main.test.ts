@@ -4,7 +4,11 @@ import { handleMessage, isOwnPage } from '@/entrypoints/background/commands';
 import { harness, type Harness } from './support/harness';
 
 describe('background wiring (WXT fake browser)', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // Not implemented by the fake browser.
+    vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
+  });
 
   it('creates the poll alarm on start, and only once across restarts', async () => {
     background.main();

@@ -40,3 +40,24 @@ describe('English and French', () => {
     expect(t('row.renewLabel', { name: 'A', network: 'X' })).toBe('Renew A (X)');
   });
 });
+
+describe('reminders in French', () => {
+  afterEach(() => setLang('en'));
+  it('titles and bodies follow the language', async () => {
+    const { reminderTitle, reminderBody } = await import('@/utils/reminders/messages');
+    const m = {
+      key: 'k',
+      profileId: 'p',
+      profileName: 'Café',
+      network: 'facebook' as const,
+      threshold: 3,
+      invalid: false,
+      expiresAt: null,
+    };
+    setLang('fr');
+    expect(reminderTitle(m)).toBe('Café (Facebook) expire dans les 3 jours');
+    expect(reminderBody({ ...m, invalid: true })).toMatch(/^Renouvelez-le dans Token Warden pour reprendre la publication\. Il faut : /);
+    setLang('en');
+    expect(reminderTitle(m)).toBe('Café (Facebook) expires within 3 days');
+  });
+});

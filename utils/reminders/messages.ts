@@ -1,3 +1,4 @@
+import { t } from '../i18n/index';
 import { NETWORKS, type NetworkId } from '../networks/catalog';
 import { reminderText, type Threshold } from './planner';
 
@@ -17,9 +18,8 @@ export function reminderTitle(m: ReminderMessage): string {
 }
 
 export function reminderBody(m: ReminderMessage): string {
-  return m.invalid || m.threshold === 0
-    ? `Renew it in Token Warden to resume publishing. ${NETWORKS[m.network].permissionNeeded} is needed.`
-    : `Renew it in Token Warden before it lapses. ${NETWORKS[m.network].permissionNeeded} is needed.`;
+  const permission = NETWORKS[m.network].permissionNeeded;
+  return m.invalid || m.threshold === 0 ? t('rem.bodyExpired', { permission }) : t('rem.bodyExpiring', { permission });
 }
 
 /** Slack incoming-webhook body. */

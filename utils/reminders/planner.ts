@@ -1,3 +1,4 @@
+import { t } from '../i18n/index';
 import { DAY } from '../time';
 
 /** Days before expiry; 0 = "at expiry". */
@@ -104,9 +105,9 @@ export function nextReminderAt({ profiles, grants, prefs, now }: Omit<PlannerInp
   return next;
 }
 
-/** Words for a reminder: "expires in 7 days", "expires today", "has expired". */
+/** Words for a reminder: "expires within 7 days", "expires within a day", "has expired". */
 export function reminderText(threshold: Threshold, invalid: boolean): string {
-  if (invalid || threshold === 0) return 'has expired: publishing and sync are paused';
-  if (threshold === 1) return 'expires within a day';
-  return `expires within ${threshold} days`;
+  if (invalid || threshold === 0) return t('rem.expired');
+  if (threshold === 1) return t('rem.withinDay');
+  return t('rem.within', { n: threshold });
 }
