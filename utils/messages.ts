@@ -48,8 +48,8 @@ const replySchema = z.discriminatedUnion('ok', [
 ]);
 
 /**
- * A typed client over any transport (`browser.runtime.sendMessage` in pages,
- * a fake in tests). Results are parsed: a page never trusts an unchecked shape.
+ * A typed client over any transport (runtime messaging in pages, a fake in
+ * tests). Results are parsed: a page never trusts an unchecked shape.
  */
 export function createCommandClient(send: Send) {
   return async function command<C extends CommandName>(name: C, payload: Payload<C>): Promise<Result<C>> {

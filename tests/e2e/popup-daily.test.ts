@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { addOne } from '../sandbox/fixtures';
 import type { Account } from '../sandbox/state';
 import { waitFor } from './support/chromium';
-import { command, popupRows } from './support/extension';
+import { command, patchGrants, popupRows } from './support/extension';
 import { openSession, type Session } from './support/session';
 
 const DAY_SEC = 86_400;
@@ -52,24 +52,7 @@ describe('The popup as a daily tool, on a mixed set of 20 profiles', () => {
     for (const a of [...owners, yt.account]) s.sandbox.state.revokeAccount(a.id, 'password');
     await command(s.page, 'pollNow', {});
     // The YouTube token died 5 days ago: moved back in time in the stored grant (a test cannot wait 5 days).
-    await (
-      await s.ext.worker()
-    ).evaluate(
-      (ago) =>
-        new Promise<void>((resolve) => {
-          const open = indexedDB.open('token-warden');
-          open.onsuccess = () => {
-            const store = open.result.transaction('grants', 'readwrite').objectStore('grants');
-            store.openCursor().onsuccess = (e) => {
-              const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
-              if (!cursor) return resolve();
-              if (cursor.value.network === 'youtube') cursor.update({ ...cursor.value, invalidSince: Date.now() - ago });
-              cursor.continue();
-            };
-          };
-        }),
-      5 * DAY_SEC * 1000,
-    );
+    await patchGrants(await s.ext.worker(), { invalidSince: Date.now() - 5 * DAY_SEC * 1000 }, 'youtube');
     popup = await s.ext.openPage('popup.html');
     await popup.waitForSelector('.chips');
   });

@@ -4,7 +4,7 @@ import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { launchExtension, waitFor, type ExtensionBrowser } from './support/chromium';
-import { badge, command, popupRows, readTable } from './support/extension';
+import { badge, command, patchGrants, popupRows, readTable } from './support/extension';
 
 type SettingsRow = { id: string; doc: { networks: Record<string, { baseUrl: string }>; polling: { intervalMinutes: number } } };
 
@@ -89,21 +89,7 @@ describe('Settings import on the options page, and the repeating poll alarm', ()
       body: JSON.stringify({ network: 'tiktok', accountId: account.id, reason: 'revoked' }),
     });
     // Due-based polling: make the grant due now, then let the alarm (every 6 s) find it.
-    await worker.evaluate(
-      () =>
-        new Promise<void>((resolve) => {
-          const open = indexedDB.open('token-warden');
-          open.onsuccess = () => {
-            const store = open.result.transaction('grants', 'readwrite').objectStore('grants');
-            store.openCursor().onsuccess = (e) => {
-              const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
-              if (!cursor) return resolve();
-              cursor.update({ ...cursor.value, nextCheckAt: 0 });
-              cursor.continue();
-            };
-          };
-        }),
-    );
+    await patchGrants(worker, { nextCheckAt: 0 });
     await waitFor(async () => (await badge(await ext.worker())).text === '1', 'alarm poll marks it expired', 30_000);
     const popup = await ext.openPage('popup.html');
     await popup.waitForSelector('li.row');

@@ -1,17 +1,9 @@
+import { NETWORK_IDS, type NetworkId } from '../../utils/networks/catalog';
 import { createHash, randomBytes } from 'node:crypto';
 
-export const SANDBOX_NETWORKS = [
-  'youtube',
-  'threads',
-  'facebook',
-  'instagram',
-  'google-business',
-  'linkedin',
-  'pinterest',
-  'tiktok',
-  'x',
-] as const;
-export type SandboxNetwork = (typeof SANDBOX_NETWORKS)[number];
+/** The sandbox serves every network of the catalog. */
+export const SANDBOX_NETWORKS = NETWORK_IDS;
+export type SandboxNetwork = NetworkId;
 export type RevokeReason = 'password' | 'revoked' | 'expired' | 'app-removed';
 
 /**

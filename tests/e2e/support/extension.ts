@@ -31,6 +31,28 @@ export function readTable<T = Record<string, unknown>>(worker: WebWorker, table:
   );
 }
 
+/** Sets fields on stored grants, all or one network's (test set-up: a test cannot wait for days to pass). */
+export function patchGrants(worker: WebWorker, changes: Record<string, unknown>, network?: string): Promise<void> {
+  return worker.evaluate(
+    (fields, only) =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('token-warden');
+        open.onsuccess = () => {
+          const store = open.result.transaction('grants', 'readwrite').objectStore('grants');
+          store.openCursor().onsuccess = (e) => {
+            const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+            if (!cursor) return resolve();
+            const grant = cursor.value as { network: string };
+            if (!only || grant.network === only) cursor.update({ ...grant, ...fields });
+            cursor.continue();
+          };
+        };
+      }),
+    changes,
+    network ?? null,
+  );
+}
+
 export async function badge(worker: WebWorker): Promise<{ text: string; color: number[] }> {
   return worker.evaluate(async () => ({
     text: await chrome.action.getBadgeText({}),
