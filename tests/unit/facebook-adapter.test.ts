@@ -130,3 +130,15 @@ describe('facebook adapter', () => {
     expect(new URL(calls[0]!.url).pathname).toBe('/v21.0/me/accounts');
   });
 });
+
+describe('HTTP cache', () => {
+  it('every network request is made with cache "no-store" (a token in a URL must not reach the disk cache)', async () => {
+    let seen: RequestCache | undefined;
+    const fetch = (_url: string, init?: RequestInit) => {
+      seen = init?.cache;
+      return Promise.resolve(new Response(JSON.stringify({ data: { is_valid: true } })));
+    };
+    await facebook.inspect(context(fetch), tokens);
+    expect(seen).toBe('no-store');
+  });
+});

@@ -19,7 +19,8 @@ const MAX_BODY_CHARS = 1_000_000;
 export async function requestJson(fetch: Fetch, url: string, init: RequestInit = {}): Promise<HttpAnswer | Unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    // no-store: Graph takes the token in the URL, and the HTTP cache would write it to disk (keyed by URL).
+    response = await fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     return { kind: 'unknown', reason: timedOut ? 'The network did not answer in time' : 'Network unreachable' };
