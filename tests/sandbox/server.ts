@@ -85,8 +85,10 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   };
   let response: SandboxResponse | null;
   if (first === '_control') response = controlRoutes(state, sreq, sreq.path);
-  else if (first === 'exchange') response = exchangeRoute(state, sreq);
-  else if (first === 'health') response = { status: 200, json: { ok: true } };
+  else if (first === 'exchange') {
+    response = exchangeRoute(state, sreq);
+    state.log.push({ at: Date.now(), network: 'exchange', method: sreq.method, path: 'exchange', status: response.status });
+  } else if (first === 'health') response = { status: 200, json: { ok: true } };
   else {
     const route = ROUTES[first as SandboxNetwork] as (typeof ROUTES)[SandboxNetwork] | undefined;
     const isAuthorize = /authorize|dialog\/oauth|oauth2\/v2\/auth|authorization$|pinterest\.com\/oauth\/$/.test(sreq.path);

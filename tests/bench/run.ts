@@ -1,0 +1,82 @@
+import { execSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { PER_NETWORK_CONCURRENCY } from '../../entrypoints/background/poll';
+import { popupReady, pollRun } from './browser';
+import { plannerMs, requestsPerDay } from './planner';
+import { sizes } from './sizes';
+
+/**
+ * `npm run bench`: measures the production build in headless Chromium against the sandbox and
+ * prints one table (`--json` for JSON). `--check` exits non-zero when a budget is missed.
+ */
+const args = new Set(process.argv.slice(2));
+const KB = 1024;
+
+execSync('TW_STORE=1 npx wxt zip', { stdio: 'ignore' });
+const zip = readdirSync('.output').find((f) => f.endsWith('-chrome.zip'));
+execSync('npx wxt build', { stdio: 'ignore' });
+const size = sizes(resolve('.output/chrome-mv3'), zip ? resolve('.output', zip) : null);
+const p1k = await popupReady(1000);
+const p10k = await popupReady(10_000);
+const perNetwork = 30;
+const poll = await pollRun(perNetwork, 20);
+const floorMs = Math.ceil(perNetwork / PER_NETWORK_CONCURRENCY) * 20;
+
+type Row = { figure: string; value: number; unit: string; budget: number | null; floor: string };
+const rows: Row[] = [
+  {
+    figure: 'Popup ready, 1,000 profiles / blank page',
+    value: p1k.popupMs / p1k.blankMs,
+    unit: '×',
+    budget: 1.5,
+    floor: `${p1k.popupMs.toFixed(0)} ms vs ${p1k.blankMs.toFixed(0)} ms`,
+  },
+  {
+    figure: 'Popup ready, 10,000 profiles / blank page',
+    value: p10k.popupMs / p10k.blankMs,
+    unit: '×',
+    budget: 2,
+    floor: `${p10k.popupMs.toFixed(0)} ms vs ${p10k.blankMs.toFixed(0)} ms`,
+  },
+  {
+    figure: `Poll of ${poll.grants} grants (9 networks, 20 ms, ${PER_NETWORK_CONCURRENCY}/network) / floor`,
+    value: poll.wallMs / floorMs,
+    unit: '×',
+    budget: 1.5,
+    floor: `${poll.wallMs.toFixed(0)} ms vs ${floorMs} ms`,
+  },
+  {
+    figure: 'Requests sent in that poll, per grant',
+    value: poll.requests / poll.grants,
+    unit: '',
+    budget: 1,
+    floor: `${poll.requests} requests`,
+  },
+  { figure: 'Reminder planning, 10,000 grants (Node)', value: plannerMs(10_000), unit: 'ms', budget: 20, floor: '-' },
+  { figure: 'Popup JavaScript (gzip, all chunks it loads)', value: size.popupJsGzip / KB, unit: 'KB', budget: 50, floor: '-' },
+  { figure: 'Background (gzip)', value: size.backgroundGzip / KB, unit: 'KB', budget: 70, floor: '-' },
+  { figure: 'Store zip', value: (size.zipBytes ?? 0) / KB, unit: 'KB', budget: 200, floor: '-' },
+  ...[200, 30, 7, 2, 1].map((d) => ({
+    figure: `Requests per grant per day, ${d} days from expiry`,
+    value: requestsPerDay(d),
+    unit: '',
+    budget: null,
+    floor: '-',
+  })),
+];
+
+if (args.has('--json')) console.log(JSON.stringify({ machine: `${cpus().length} cores, ${cpus()[0]?.model ?? ''}`, rows }, null, 2));
+else {
+  console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? ''}\n`);
+  console.log('| figure | value | budget | measured |\n|---|---|---|---|');
+  for (const r of rows) {
+    const over = r.budget !== null && r.value > r.budget ? ' **over**' : '';
+    console.log(
+      `| ${r.figure} | ${r.value.toFixed(r.unit === 'KB' || r.unit === '×' ? 2 : 1)} ${r.unit}${over} | ${r.budget ?? '-'} | ${r.floor} |`,
+    );
+  }
+}
+const missed = rows.filter((r) => r.budget !== null && r.value > r.budget);
+if (args.has('--check') && missed.length > 0) process.exit(1);
