@@ -1,32 +1,35 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { NETWORK_IDS } from './networks/catalog';
 import { flowOutcome } from './outcomes';
 import { settingsSchema } from './settings';
 
 const saveResult = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), message: z.string() })]);
+const profileId = z.string().check(z.minLength(1), z.maxLength(300));
+const network = z.strictObject({ network: z.enum(NETWORK_IDS) });
+const ok = z.object({ ok: z.literal(true) });
 
 /**
  * The command protocol between pages and the background (the one door):
  * each command has one payload schema and one result schema.
  */
 export const COMMANDS = {
-  connect: { payload: z.object({ network: z.enum(NETWORK_IDS) }).strict(), result: flowOutcome },
-  renew: { payload: z.object({ profileId: z.string().min(1).max(300) }).strict(), result: flowOutcome },
-  pollNow: { payload: z.object({}).strict(), result: z.object({ checked: z.number().int() }) },
-  saveSettings: { payload: z.object({ settings: settingsSchema }).strict(), result: saveResult },
-  importSettings: { payload: z.object({ text: z.string().max(1_000_000) }).strict(), result: saveResult },
-  snooze: { payload: z.object({ profileId: z.string().min(1).max(300) }).strict(), result: z.object({ until: z.number() }) },
+  connect: { payload: network, result: flowOutcome },
+  renew: { payload: z.strictObject({ profileId }), result: flowOutcome },
+  pollNow: { payload: z.strictObject({}), result: z.object({ checked: z.int() }) },
+  saveSettings: { payload: z.strictObject({ settings: settingsSchema }), result: saveResult },
+  importSettings: { payload: z.strictObject({ text: z.string().check(z.maxLength(1_000_000)) }), result: saveResult },
+  snooze: { payload: z.strictObject({ profileId }), result: z.object({ until: z.number() }) },
   markInboxRead: {
-    payload: z.object({ ids: z.array(z.number().int()).max(10_000).optional() }).strict(),
-    result: z.object({ marked: z.number().int() }),
+    payload: z.strictObject({ ids: z.optional(z.array(z.int()).check(z.maxLength(10_000))) }),
+    result: z.object({ marked: z.int() }),
   },
-  renewAll: {
-    payload: z.object({ network: z.enum(NETWORK_IDS) }).strict(),
-    result: z.object({ state: z.string(), done: z.number(), total: z.number() }).loose(),
+  renewAll: { payload: network, result: z.looseObject({ state: z.string(), done: z.number(), total: z.number() }) },
+  cancelRenewAll: { payload: network, result: ok },
+  disconnect: { payload: z.strictObject({ profileId }), result: ok },
+  sendTest: {
+    payload: z.strictObject({ channel: z.enum(['slack', 'webhook']), url: z.url().check(z.maxLength(500)) }),
+    result: saveResult,
   },
-  cancelRenewAll: { payload: z.object({ network: z.enum(NETWORK_IDS) }).strict(), result: z.object({ ok: z.literal(true) }) },
-  disconnect: { payload: z.object({ profileId: z.string().min(1).max(300) }).strict(), result: z.object({ ok: z.literal(true) }) },
-  sendTest: { payload: z.object({ channel: z.enum(['slack', 'webhook']), url: z.string().url().max(500) }).strict(), result: saveResult },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -35,7 +38,7 @@ export type Result<C extends CommandName> = z.infer<(typeof COMMANDS)[C]['result
 
 const COMMAND_NAMES = Object.keys(COMMANDS) as [CommandName, ...CommandName[]];
 
-export const envelope = z.object({ command: z.enum(COMMAND_NAMES), payload: z.unknown() }).strict();
+export const envelope = z.strictObject({ command: z.enum(COMMAND_NAMES), payload: z.unknown() });
 
 /** What the background answers: a result, or an error message (never a stack with secrets). */
 export type Reply = { ok: true; result: unknown } | { ok: false; error: string };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { t, tn } from './i18n/index';
 
 /**
@@ -6,12 +6,12 @@ import { t, tn } from './i18n/index';
  * permission, offline) are values, not exceptions (STYLE: messaging).
  */
 export const flowOutcome = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('renewed'), profiles: z.number().int() }),
+  z.object({ kind: z.literal('renewed'), profiles: z.int() }),
   z.object({
     kind: z.literal('connected'),
-    profiles: z.number().int(),
+    profiles: z.int(),
     /** What the login gives access to, for the "choose what to track" step; all are tracked to begin with. */
-    listed: z.array(z.object({ id: z.string(), name: z.string(), alreadyTracked: z.boolean() })).optional(),
+    listed: z.optional(z.array(z.object({ id: z.string(), name: z.string(), alreadyTracked: z.boolean() }))),
   }),
   z.object({ kind: z.literal('cancelled') }),
   z.object({ kind: z.literal('no-permission'), permission: z.string(), identity: z.string() }),

@@ -1,79 +1,72 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { migrateSettings } from './settings-migrations';
 import { NETWORKS, NETWORK_IDS, type NetworkId } from './networks/catalog';
 
+// zod/mini (not the classic build): pages load these schemas, and mini is a fraction of the size.
 const urlOrEmpty = z.union([
   z.literal(''),
-  z
-    .string()
-    .max(500)
-    .url()
-    .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://'),
+  z.url().check(
+    z.maxLength(500),
+    z.refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://'),
+  ),
 ]);
 
-export const networkSettings = z
-  .object({
-    clientId: z.string().max(300).default(''),
-    baseUrl: urlOrEmpty.default(''),
-    exchangeUrl: urlOrEmpty.default(''),
-  })
-  .strict();
+export const networkSettings = z.strictObject({
+  clientId: z._default(z.string().check(z.maxLength(300)), ''),
+  baseUrl: z._default(urlOrEmpty, ''),
+  exchangeUrl: z._default(urlOrEmpty, ''),
+});
 export type NetworkSettings = z.infer<typeof networkSettings>;
 
-const networksShape = Object.fromEntries(NETWORK_IDS.map((id) => [id, networkSettings.optional()])) as Record<
+const networksShape = Object.fromEntries(NETWORK_IDS.map((id) => [id, z.optional(networkSettings)])) as Record<
   NetworkId,
-  z.ZodOptional<typeof networkSettings>
+  z.ZodMiniOptional<typeof networkSettings>
 >;
 
 export const SETTINGS_VERSION = 2;
 
-const historyShape = Object.fromEntries(NETWORK_IDS.map((id) => [id, z.number().int().min(0).max(3650).optional()])) as Record<
+const historyLimit = z.int().check(z.gte(0), z.lte(3650));
+const historyShape = Object.fromEntries(NETWORK_IDS.map((id) => [id, z.optional(historyLimit)])) as Record<
   NetworkId,
-  z.ZodOptional<z.ZodNumber>
+  z.ZodMiniOptional<typeof historyLimit>
 >;
 
-const threshold = z.number().int().min(0).max(365);
-const thresholdList = z.array(threshold).min(1).max(10);
+const threshold = z.int().check(z.gte(0), z.lte(365));
+const thresholdList = z.array(threshold).check(z.minLength(1), z.maxLength(10));
 
-export const reminderSettings = z
-  .object({
-    /** Days before expiry; 0 = at expiry. */
-    thresholds: thresholdList.default([7, 3, 1, 0]),
-    mode: z.enum(['all', 'per-profile']).default('all'),
-    profiles: z
-      .record(z.string().max(300), z.object({ muted: z.boolean().optional(), thresholds: thresholdList.optional() }).strict())
-      .default({}),
-  })
-  .strict();
+export const reminderSettings = z.strictObject({
+  /** Days before expiry; 0 = at expiry. */
+  thresholds: z._default(thresholdList, [7, 3, 1, 0]),
+  mode: z._default(z.enum(['all', 'per-profile']), 'all'),
+  profiles: z._default(
+    z.record(z.string().check(z.maxLength(300)), z.strictObject({ muted: z.optional(z.boolean()), thresholds: z.optional(thresholdList) })),
+    {},
+  ),
+});
 
-export const channelSettings = z
-  .object({
-    notifications: z.boolean().default(true),
-    startupWarning: z.boolean().default(false),
-    slackUrl: urlOrEmpty.default(''),
-    webhookUrl: urlOrEmpty.default(''),
-  })
-  .strict();
+export const channelSettings = z.strictObject({
+  notifications: z._default(z.boolean(), true),
+  startupWarning: z._default(z.boolean(), false),
+  slackUrl: z._default(urlOrEmpty, ''),
+  webhookUrl: z._default(urlOrEmpty, ''),
+});
 
 /**
  * The preferences document (one row in `settings`; also the export/import
- * file format). It never holds a token or a client secret: `.strict()`
- * refuses any key it does not know.
+ * file format). It never holds a token or a client secret: strict objects
+ * refuse any key they do not know.
  */
-export const settingsSchema = z
-  .object({
-    version: z.literal(SETTINGS_VERSION),
-    networks: z.object(networksShape).strict().default({}),
-    polling: z
-      .object({ intervalMinutes: z.number().min(0.1).max(1440).default(15) })
-      .strict()
-      .default({ intervalMinutes: 15 }),
-    reminders: reminderSettings.default({ thresholds: [7, 3, 1, 0], mode: 'all', profiles: {} }),
-    channels: channelSettings.default({ notifications: true, startupWarning: false, slackUrl: '', webhookUrl: '' }),
-    /** Per network: days of history recoverable after a gap (SPEC §7), overriding the catalog. */
-    historyLimits: z.object(historyShape).strict().default({}),
-  })
-  .strict();
+export const settingsSchema = z.strictObject({
+  version: z.literal(SETTINGS_VERSION),
+  networks: z._default(z.strictObject(networksShape), {}),
+  polling: z._default(z.strictObject({ intervalMinutes: z._default(z.number().check(z.gte(0.1), z.lte(1440)), 15) }), {
+    intervalMinutes: 15,
+  }),
+  reminders: z._default(reminderSettings, { thresholds: [7, 3, 1, 0], mode: 'all', profiles: {} }),
+  channels: z._default(channelSettings, { notifications: true, startupWarning: false, slackUrl: '', webhookUrl: '' }),
+  /** Per network: days of history recoverable after a gap (SPEC §7), overriding the catalog. */
+  historyLimits: z._default(z.strictObject(historyShape), {}),
+});
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({ version: SETTINGS_VERSION });
@@ -101,11 +94,33 @@ export function parseSettingsFile(text: string): ParseResult<Settings> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? issue.path.join('.') : 'the file';
-    return { ok: false, message: `This is not a Token Warden settings file: ${where}: ${issue?.message ?? 'invalid'}.` };
+    return { ok: false, message: `This is not a Token Warden settings file: ${where}: ${issue ? describeIssue(issue) : 'invalid'}.` };
   }
   return { ok: true, value: parsed.data };
 }
 
 export function serializeSettings(settings: Settings): string {
   return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
+/** zod/mini carries no message texts: say what is wrong in words. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.join(', ')}`;
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'too_big':
+      return `at most ${String(issue.maximum)}`;
+    case 'too_small':
+      return `at least ${String(issue.minimum)}`;
+    case 'invalid_format':
+      return issue.format === 'url' ? 'not a valid URL' : `not a valid ${issue.format}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'invalid_union':
+      return 'not a valid value (for a URL: empty, or http:// or https://)';
+    default:
+      return issue.message;
+  }
 }

@@ -4,7 +4,7 @@ import { DeliveryFailures } from '@/components/DeliveryFailures';
 import { ReminderSettings } from '@/components/ReminderSettings';
 import { SettingsFile } from '@/components/SettingsFile';
 import { SettingsForm } from '@/components/SettingsForm';
-import { supportedNetworks } from '@/utils/networks/index';
+import { NETWORK_IDS } from '@/utils/networks/catalog';
 import type { OptionsModel } from './model';
 
 export function App({ model }: { model: OptionsModel }) {
@@ -38,7 +38,7 @@ export function App({ model }: { model: OptionsModel }) {
           <SettingsForm
             key={JSON.stringify(loaded.settings)}
             settings={loaded.settings}
-            supported={supportedNetworks()}
+            supported={[...NETWORK_IDS]}
             onSave={(s) => void model.save(s)}
           />
         ) : (

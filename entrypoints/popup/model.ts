@@ -6,8 +6,7 @@ import { liveSignal, type LiveSignal } from '@/utils/db/live';
 import type { HistoryRecord, IdentityRecord, InboxRecord, JobRecord } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/db/settings-store';
 import { applyFilter, parseFilter, statusCounts, type ListFilter } from '@/utils/list-filter';
-import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
-import { supportedNetworks } from '@/utils/networks/index';
+import { NETWORKS, NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
 import { DEFAULT_SETTINGS, networkConfig } from '@/utils/settings';
 
 export interface PopupDeps extends ListDeps {
@@ -76,7 +75,8 @@ export function createPopupModel(deps: PopupDeps) {
         for (const profileId of untrack) await deps.command('disconnect', { profileId });
       });
     },
-    networks: supportedNetworks(),
+    // Every network of the catalog has an adapter (the background's); pages do not load the adapters.
+    networks: [...NETWORK_IDS],
     openOptions: deps.openOptions,
     openInTab: deps.openInTab,
 

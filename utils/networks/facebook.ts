@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { GRAPH, graphAdapter, graphGet, productionUrlOf } from './graph';
 import { isFailure, type Failure } from './oauth2';
 import type { AdapterContext, ListedProfile } from './types';
@@ -8,12 +8,12 @@ const accountsResponse = z.object({
     z.object({
       id: z.string(),
       name: z.string(),
-      tasks: z.array(z.string()).optional(),
-      picture: z.object({ data: z.object({ url: z.string() }) }).optional(),
-      instagram_business_account: z.object({ id: z.string(), username: z.string().optional(), name: z.string().optional() }).optional(),
+      tasks: z.optional(z.array(z.string())),
+      picture: z.optional(z.object({ data: z.object({ url: z.string() }) })),
+      instagram_business_account: z.optional(z.object({ id: z.string(), username: z.optional(z.string()), name: z.optional(z.string()) })),
     }),
   ),
-  paging: z.object({ next: z.string().optional() }).optional(),
+  paging: z.optional(z.object({ next: z.optional(z.string()) })),
 });
 export type GraphPage = z.infer<typeof accountsResponse>['data'][number];
 

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { classifyGoogle, googleAdapter } from './google';
 import { bearerGet, isFailure } from './oauth2';
 import type { ListedProfile } from './types';
 
-const accounts = z.object({ accounts: z.array(z.object({ name: z.string(), accountName: z.string().optional() })).default([]) });
-const locations = z.object({ locations: z.array(z.object({ name: z.string(), title: z.string() })).default([]) });
+const accounts = z.object({ accounts: z._default(z.array(z.object({ name: z.string(), accountName: z.optional(z.string()) })), []) });
+const locations = z.object({ locations: z._default(z.array(z.object({ name: z.string(), title: z.string() })), []) });
 
 /** Google Business Profile: every location of every account the identity has a role on. */
 export const googleBusiness = googleAdapter({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { NetworkId } from './catalog';
 import { rewriteUrl } from './endpoint';
 import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
@@ -10,7 +10,7 @@ const TOKEN = 'https://oauth2.googleapis.com/token';
 const TOKENINFO = 'https://oauth2.googleapis.com/tokeninfo';
 const USERINFO = 'https://www.googleapis.com/oauth2/v3/userinfo';
 
-const googleApiError = z.object({ error: z.object({ code: z.number(), message: z.string(), status: z.string().optional() }) });
+const googleApiError = z.object({ error: z.object({ code: z.number(), message: z.string(), status: z.optional(z.string()) }) });
 
 /** Google API errors: UNAUTHENTICATED is a dead token, PERMISSION_DENIED a missing role. */
 export function classifyGoogle(answer: HttpAnswer): Failure {
@@ -25,8 +25,8 @@ export function classifyGoogle(answer: HttpAnswer): Failure {
   return classifyOAuthError(answer);
 }
 
-const tokenInfo = z.object({ scope: z.string().optional(), expires_in: z.union([z.string(), z.number()]).optional() });
-const userInfo = z.object({ sub: z.string(), name: z.string().optional(), email: z.string().optional() });
+const tokenInfo = z.object({ scope: z.optional(z.string()), expires_in: z.optional(z.union([z.string(), z.number()])) });
+const userInfo = z.object({ sub: z.string(), name: z.optional(z.string()), email: z.optional(z.string()) });
 
 export interface GoogleProduct {
   id: Extract<NetworkId, 'youtube' | 'google-business'>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { NetworkId } from './catalog';
 import { rewriteUrl } from './endpoint';
 import { sendTokenRequest } from './exchange';
@@ -10,17 +10,21 @@ export const VERSION = 'v21.0';
 export const GRAPH = `https://graph.facebook.com/${VERSION}`;
 
 const graphError = z.object({
-  error: z.object({ message: z.string(), type: z.string().optional(), code: z.number(), error_subcode: z.number().optional() }),
+  error: z.object({ message: z.string(), type: z.optional(z.string()), code: z.number(), error_subcode: z.optional(z.number()) }),
 });
-const tokenResponse = z.object({ access_token: z.string().min(1), token_type: z.string().optional(), expires_in: z.number().optional() });
+const tokenResponse = z.object({
+  access_token: z.string().check(z.minLength(1)),
+  token_type: z.optional(z.string()),
+  expires_in: z.optional(z.number()),
+});
 const debugTokenResponse = z.object({
   data: z.object({
     is_valid: z.boolean(),
-    expires_at: z.number().optional(),
-    data_access_expires_at: z.number().optional(),
-    scopes: z.array(z.string()).optional(),
-    user_id: z.string().optional(),
-    error: z.object({ code: z.number(), message: z.string(), subcode: z.number().optional() }).optional(),
+    expires_at: z.optional(z.number()),
+    data_access_expires_at: z.optional(z.number()),
+    scopes: z.optional(z.array(z.string())),
+    user_id: z.optional(z.string()),
+    error: z.optional(z.object({ code: z.number(), message: z.string(), subcode: z.optional(z.number()) })),
   }),
 });
 const meResponse = z.object({ id: z.string(), name: z.string() });
@@ -54,7 +58,7 @@ export function graphFailure(answer: HttpAnswer): Failure {
 }
 
 /** A Graph GET (token in the query, as Graph takes it). */
-export async function graphGet<T>(ctx: AdapterContext, url: string, schema: z.ZodType<T>): Promise<T | Failure> {
+export async function graphGet<T>(ctx: AdapterContext, url: string, schema: z.ZodMiniType<T>): Promise<T | Failure> {
   const answer = await requestJson(ctx.fetch, rewriteUrl(url, ctx.config.baseUrl));
   if (isUnknown(answer)) return answer;
   if (answer.status !== 200) return graphFailure(answer);

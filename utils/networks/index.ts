@@ -25,7 +25,3 @@ const ADAPTERS: Record<NetworkId, NetworkAdapter> = {
 export function adapterFor(network: NetworkId): NetworkAdapter | undefined {
   return ADAPTERS[network];
 }
-
-export function supportedNetworks(): NetworkId[] {
-  return Object.keys(ADAPTERS) as NetworkId[];
-}

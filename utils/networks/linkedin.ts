@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
 import { authorizeUrl, bearerGet, isFailure, standardTokenCall, type Failure } from './oauth2';
 import type { AdapterContext, ListedProfile, NetworkAdapter } from './types';
@@ -8,17 +8,17 @@ const REST = { 'linkedin-version': '202411', 'x-restli-protocol-version': '2.0.0
 const SCOPES = ['openid', 'profile', 'email', 'w_member_social', 'r_organization_admin', 'rw_organization_admin', 'w_organization_social'];
 
 const liError = z.object({
-  status: z.number().optional(),
-  serviceErrorCode: z.number().optional(),
-  code: z.string().optional(),
+  status: z.optional(z.number()),
+  serviceErrorCode: z.optional(z.number()),
+  code: z.optional(z.string()),
   message: z.string(),
 });
-const userinfo = z.object({ sub: z.string(), name: z.string().optional(), picture: z.string().optional() });
+const userinfo = z.object({ sub: z.string(), name: z.optional(z.string()), picture: z.optional(z.string()) });
 const acls = z.object({
-  elements: z.array(z.object({ organization: z.string(), role: z.string(), state: z.string().optional() })).default([]),
+  elements: z._default(z.array(z.object({ organization: z.string(), role: z.string(), state: z.optional(z.string()) })), []),
 });
-const organization = z.object({ id: z.number(), localizedName: z.string(), vanityName: z.string().optional() });
-const introspection = z.object({ active: z.boolean(), status: z.string().optional(), expires_at: z.number().optional() });
+const organization = z.object({ id: z.number(), localizedName: z.string(), vanityName: z.optional(z.string()) });
+const introspection = z.object({ active: z.boolean(), status: z.optional(z.string()), expires_at: z.optional(z.number()) });
 
 /** LinkedIn errors: 401 (serviceErrorCode 65600…) is a dead token; 403 a missing role. */
 export function classifyLinkedIn(answer: HttpAnswer): Failure {

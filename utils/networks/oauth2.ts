@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { NetworkId } from './catalog';
 import { rewriteUrl } from './endpoint';
 import { sendTokenRequest, type TokenRequest } from './exchange';
@@ -12,16 +12,16 @@ export function isFailure(x: unknown): x is Failure {
 }
 
 const standardToken = z.object({
-  access_token: z.string().min(1),
-  expires_in: z.number().optional(),
-  refresh_token: z.string().min(1).optional(),
-  refresh_token_expires_in: z.number().optional(),
+  access_token: z.string().check(z.minLength(1)),
+  expires_in: z.optional(z.number()),
+  refresh_token: z.optional(z.string().check(z.minLength(1))),
+  refresh_token_expires_in: z.optional(z.number()),
   /** Pinterest: epoch seconds. */
-  refresh_token_expires_at: z.number().optional(),
-  scope: z.string().optional(),
+  refresh_token_expires_at: z.optional(z.number()),
+  scope: z.optional(z.string()),
 });
 
-const oauthError = z.object({ error: z.string(), error_description: z.string().optional() });
+const oauthError = z.object({ error: z.string(), error_description: z.optional(z.string()) });
 
 /**
  * RFC 6749 token-endpoint errors: a dead grant is definitive; a refused
@@ -85,7 +85,7 @@ export async function bearerGet<T>(
   ctx: AdapterContext,
   productionUrl: string,
   accessToken: string,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   classify: (answer: HttpAnswer) => Failure,
   headers: Record<string, string> = {},
 ): Promise<T | Failure> {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { unparseable, type HttpAnswer } from './http';
 import { authorizeUrl, bearerGet, isFailure, standardTokenCall, type Failure } from './oauth2';
 import type { AdapterContext, NetworkAdapter } from './types';
@@ -7,10 +7,10 @@ const TOKEN = 'https://api.pinterest.com/v5/oauth/token';
 const SCOPES = ['boards:read', 'pins:read', 'user_accounts:read'];
 const pinError = z.object({ code: z.number(), message: z.string() });
 const account = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   username: z.string(),
-  business_name: z.string().optional(),
-  profile_image: z.string().optional(),
+  business_name: z.optional(z.string()),
+  profile_image: z.optional(z.string()),
 });
 
 /** Pinterest: 401 (code 2 "Authentication failed.") is a dead token; 403 a missing scope. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sendTokenRequest } from './exchange';
 import { graphFailure, graphGet } from './graph';
 import { isUnknown, requestJson, unparseable } from './http';
@@ -10,15 +10,15 @@ import { DAY } from '../time';
 const API = 'https://graph.threads.net';
 const SCOPES = ['threads_basic', 'threads_content_publish'];
 const token = z.object({
-  access_token: z.string().min(1),
-  expires_in: z.number().optional(),
-  user_id: z.union([z.string(), z.number()]).optional(),
+  access_token: z.string().check(z.minLength(1)),
+  expires_in: z.optional(z.number()),
+  user_id: z.optional(z.union([z.string(), z.number()])),
 });
 const me = z.object({
   id: z.string(),
-  username: z.string().optional(),
-  name: z.string().optional(),
-  threads_profile_picture_url: z.string().optional(),
+  username: z.optional(z.string()),
+  name: z.optional(z.string()),
+  threads_profile_picture_url: z.optional(z.string()),
 });
 
 /**

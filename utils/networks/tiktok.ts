@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { rewriteUrl } from './endpoint';
 import { sendTokenRequest } from './exchange';
 import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
@@ -11,28 +11,28 @@ const USER_FIELDS = 'open_id,avatar_url,display_name,username';
 type Failure = Exclude<CheckResult, { kind: 'valid' }>;
 
 const tokenResponse = z.object({
-  access_token: z.string().min(1),
+  access_token: z.string().check(z.minLength(1)),
   expires_in: z.number(),
   open_id: z.string(),
-  refresh_token: z.string().min(1),
+  refresh_token: z.string().check(z.minLength(1)),
   refresh_expires_in: z.number(),
-  scope: z.string().optional(),
+  scope: z.optional(z.string()),
 });
 
-const tokenError = z.object({ error: z.string(), error_description: z.string().optional() });
+const tokenError = z.object({ error: z.string(), error_description: z.optional(z.string()) });
 
 const userInfoResponse = z.object({
   data: z.object({
-    user: z
-      .object({
+    user: z.optional(
+      z.object({
         open_id: z.string(),
-        display_name: z.string().optional(),
-        username: z.string().optional(),
-        avatar_url: z.string().optional(),
-      })
-      .optional(),
+        display_name: z.optional(z.string()),
+        username: z.optional(z.string()),
+        avatar_url: z.optional(z.string()),
+      }),
+    ),
   }),
-  error: z.object({ code: z.string(), message: z.string().optional() }),
+  error: z.object({ code: z.string(), message: z.optional(z.string()) }),
 });
 
 /** TikTok's error codes: token and grant errors are definitive, rate limits and internal errors are not. */

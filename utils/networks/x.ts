@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { unparseable, type HttpAnswer } from './http';
 import { authorizeUrl, bearerGet, isFailure, standardTokenCall, type Failure } from './oauth2';
 import type { AdapterContext, NetworkAdapter } from './types';
@@ -6,9 +6,9 @@ import type { AdapterContext, NetworkAdapter } from './types';
 const TOKEN = 'https://api.x.com/2/oauth2/token';
 /** offline.access gives a refresh token; without it the 2-hour access token cannot be renewed silently. */
 const SCOPES = ['tweet.read', 'users.read', 'offline.access'];
-const problem = z.object({ title: z.string().optional(), detail: z.string().optional(), status: z.number().optional() });
+const problem = z.object({ title: z.optional(z.string()), detail: z.optional(z.string()), status: z.optional(z.number()) });
 const me = z.object({
-  data: z.object({ id: z.string(), name: z.string(), username: z.string(), profile_image_url: z.string().optional() }),
+  data: z.object({ id: z.string(), name: z.string(), username: z.string(), profile_image_url: z.optional(z.string()) }),
 });
 
 /** X API problems: 401 is a revoked or dead token; 403 a missing scope or a suspended app. */

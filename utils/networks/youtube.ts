@@ -1,20 +1,21 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { googleAdapter, classifyGoogle } from './google';
 import { bearerGet, isFailure } from './oauth2';
 
 const channels = z.object({
-  items: z
-    .array(
+  items: z._default(
+    z.array(
       z.object({
         id: z.string(),
         snippet: z.object({
           title: z.string(),
-          customUrl: z.string().optional(),
-          thumbnails: z.object({ default: z.object({ url: z.string() }).optional() }).optional(),
+          customUrl: z.optional(z.string()),
+          thumbnails: z.optional(z.object({ default: z.optional(z.object({ url: z.string() })) })),
         }),
       }),
-    )
-    .default([]),
+    ),
+    [],
+  ),
 });
 
 /** YouTube: the channels the Google identity can act as (its own, or brand accounts it manages). */
