@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { NetworkId } from './catalog';
 import { rewriteUrl } from './endpoint';
 import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
-import { authorizeUrl, bearerGet, classifyOAuthError, isFailure, standardTokenCall, type Failure } from './oauth2';
+import { authorizeUrl, bearerGet, classifyOAuthError, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
 import type { AdapterContext, ListedProfile, NativeIdentity, NetworkAdapter } from './types';
 
 const AUTH = 'https://accounts.google.com/o/oauth2/v2/auth';
@@ -56,26 +56,10 @@ export function googleAdapter(product: GoogleProduct): NetworkAdapter {
       });
     },
 
-    exchangeCode(ctx, code, codeVerifier, redirectUri) {
-      return standardTokenCall(ctx, product.id, TOKEN, {
-        grant_type: 'authorization_code',
-        code,
-        code_verifier: codeVerifier,
-        redirect_uri: redirectUri,
-      });
-    },
+    exchangeCode: (ctx, code, codeVerifier, redirectUri) => exchangeCodeAt(ctx, product.id, TOKEN, code, codeVerifier, redirectUri),
 
     /** Google returns no new refresh token on refresh: the stored one stays. */
-    async refresh(ctx, tokens) {
-      if (!tokens.refreshToken) return { ok: false, result: { kind: 'invalid', reason: 'No refresh token is stored' } };
-      return standardTokenCall(
-        ctx,
-        product.id,
-        TOKEN,
-        { grant_type: 'refresh_token', refresh_token: tokens.refreshToken },
-        { previousRefreshToken: tokens.refreshToken },
-      );
-    },
+    refresh: (ctx, tokens) => refreshAt(ctx, product.id, TOKEN, tokens.refreshToken),
 
     async inspect(ctx, tokens) {
       const answer = await requestJson(

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
-import { authorizeUrl, bearerGet, isFailure, standardTokenCall, type Failure } from './oauth2';
+import { authorizeUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
 import type { AdapterContext, ListedProfile, NetworkAdapter } from './types';
 
 const TOKEN = 'https://www.linkedin.com/oauth/v2/accessToken';
@@ -59,26 +59,10 @@ export const linkedin: NetworkAdapter = {
     });
   },
 
-  exchangeCode(ctx, code, codeVerifier, redirectUri) {
-    return standardTokenCall(ctx, 'linkedin', TOKEN, {
-      grant_type: 'authorization_code',
-      code,
-      code_verifier: codeVerifier,
-      redirect_uri: redirectUri,
-    });
-  },
+  exchangeCode: (ctx, code, codeVerifier, redirectUri) => exchangeCodeAt(ctx, 'linkedin', TOKEN, code, codeVerifier, redirectUri),
 
   /** Programmatic refresh (approved apps): the refresh token keeps its 365-day clock from the first grant. */
-  async refresh(ctx, tokens) {
-    if (!tokens.refreshToken) return { ok: false, result: { kind: 'invalid', reason: 'No refresh token is stored' } };
-    return standardTokenCall(
-      ctx,
-      'linkedin',
-      TOKEN,
-      { grant_type: 'refresh_token', refresh_token: tokens.refreshToken },
-      { previousRefreshToken: tokens.refreshToken },
-    );
-  },
+  refresh: (ctx, tokens) => refreshAt(ctx, 'linkedin', TOKEN, tokens.refreshToken),
 
   async inspect(ctx, tokens) {
     const info = await introspect(ctx, tokens.accessToken);

@@ -101,3 +101,44 @@ export async function bearerGet<T>(
 export function authorizeUrl(base: string, params: Record<string, string>): string {
   return `${base}?${new URLSearchParams({ ...params, code_challenge_method: 'S256' }).toString()}`;
 }
+
+/** The authorization-code exchange of an RFC 6749 network (PKCE verifier included). */
+export function exchangeCodeAt(
+  ctx: AdapterContext,
+  network: NetworkId,
+  tokenUrl: string,
+  code: string,
+  codeVerifier: string,
+  redirectUri: string,
+  options: StandardTokenOptions = {},
+): Promise<TokenOutcome> {
+  return standardTokenCall(
+    ctx,
+    network,
+    tokenUrl,
+    { grant_type: 'authorization_code', code, code_verifier: codeVerifier, redirect_uri: redirectUri },
+    options,
+  );
+}
+
+/**
+ * The refresh_token grant. The stored refresh token is kept when the answer
+ * carries none (Google); a rotated one in the answer replaces it.
+ */
+export async function refreshAt(
+  ctx: AdapterContext,
+  network: NetworkId,
+  tokenUrl: string,
+  refreshToken: string | undefined,
+  extra: Record<string, string> = {},
+  options: StandardTokenOptions = {},
+): Promise<TokenOutcome> {
+  if (!refreshToken) return { ok: false, result: { kind: 'invalid', reason: 'No refresh token is stored' } };
+  return standardTokenCall(
+    ctx,
+    network,
+    tokenUrl,
+    { grant_type: 'refresh_token', refresh_token: refreshToken, ...extra },
+    { previousRefreshToken: refreshToken, ...options },
+  );
+}

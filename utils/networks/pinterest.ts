@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { unparseable, type HttpAnswer } from './http';
-import { authorizeUrl, bearerGet, isFailure, standardTokenCall, type Failure } from './oauth2';
+import { authorizeUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
 import type { AdapterContext, NetworkAdapter } from './types';
 
 const TOKEN = 'https://api.pinterest.com/v5/oauth/token';
@@ -40,27 +40,11 @@ export const pinterest: NetworkAdapter = {
   },
 
   /** The token endpoint wants HTTP Basic client auth: in production this goes through the exchange URL. */
-  exchangeCode(ctx, code, codeVerifier, redirectUri) {
-    return standardTokenCall(
-      ctx,
-      'pinterest',
-      TOKEN,
-      { grant_type: 'authorization_code', code, code_verifier: codeVerifier, redirect_uri: redirectUri },
-      { scopeSeparator: ',' },
-    );
-  },
+  exchangeCode: (ctx, code, codeVerifier, redirectUri) =>
+    exchangeCodeAt(ctx, 'pinterest', TOKEN, code, codeVerifier, redirectUri, { scopeSeparator: ',' }),
 
   /** Continuous refresh (refresh_on=true): a new refresh token and its expiry with each refresh. */
-  async refresh(ctx, tokens) {
-    if (!tokens.refreshToken) return { ok: false, result: { kind: 'invalid', reason: 'No refresh token is stored' } };
-    return standardTokenCall(
-      ctx,
-      'pinterest',
-      TOKEN,
-      { grant_type: 'refresh_token', refresh_token: tokens.refreshToken, refresh_on: 'true' },
-      { scopeSeparator: ',', previousRefreshToken: tokens.refreshToken },
-    );
-  },
+  refresh: (ctx, tokens) => refreshAt(ctx, 'pinterest', TOKEN, tokens.refreshToken, { refresh_on: 'true' }, { scopeSeparator: ',' }),
 
   async inspect(ctx, tokens) {
     const me = await userAccount(ctx, tokens.accessToken);

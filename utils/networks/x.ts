@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { unparseable, type HttpAnswer } from './http';
-import { authorizeUrl, bearerGet, isFailure, standardTokenCall, type Failure } from './oauth2';
+import { authorizeUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
 import type { AdapterContext, NetworkAdapter } from './types';
 
 const TOKEN = 'https://api.x.com/2/oauth2/token';
@@ -38,25 +38,12 @@ export const x: NetworkAdapter = {
     });
   },
 
-  exchangeCode(ctx, code, codeVerifier, redirectUri) {
-    return standardTokenCall(ctx, 'x', TOKEN, {
-      grant_type: 'authorization_code',
-      code,
-      code_verifier: codeVerifier,
-      redirect_uri: redirectUri,
-    });
-  },
+  exchangeCode: (ctx, code, codeVerifier, redirectUri) => exchangeCodeAt(ctx, 'x', TOKEN, code, codeVerifier, redirectUri),
 
   async refresh(ctx, tokens) {
     if (!tokens.refreshToken)
       return { ok: false, result: { kind: 'invalid', reason: 'No refresh token is stored (offline.access was not granted)' } };
-    const out = await standardTokenCall(
-      ctx,
-      'x',
-      TOKEN,
-      { grant_type: 'refresh_token', refresh_token: tokens.refreshToken },
-      { previousRefreshToken: tokens.refreshToken },
-    );
+    const out = await refreshAt(ctx, 'x', TOKEN, tokens.refreshToken);
     // X answers a revoked or used refresh token with invalid_request, not invalid_grant.
     if (!out.ok && out.result.kind === 'unknown' && /token was invalid/i.test(out.result.reason)) {
       return {
