@@ -25,6 +25,9 @@ export function ProfileRow({ row, onRenew, onDetails, onManagers, highlight = fa
       <span class={`net net-${row.network}`} title={row.networkName} aria-hidden="true">
         {row.networkName.slice(0, 2)}
       </span>
+      <span class="avatar" aria-hidden="true">
+        {row.name.trim().charAt(0).toLocaleUpperCase()}
+      </span>
       <div class="row-main">
         <div class="row-title">
           <span class="row-name">{row.name}</span>

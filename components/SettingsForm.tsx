@@ -72,6 +72,20 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
             )}
             {!NETWORKS[id].needsSecret && <p class="note muted">{t('opt.publicClient', { network: NETWORKS[id].name })}</p>}
             <div class="field">
+              <label for={`${id}-history`}>{t('opt.historyLimit', { n: NETWORKS[id].historyLimitDays ?? '-' })}</label>
+              <input
+                id={`${id}-history`}
+                type="number"
+                min={0}
+                max={3650}
+                value={draft.historyLimits[id] ?? ''}
+                onInput={(e) => {
+                  const v = e.currentTarget.value;
+                  setDraft((d) => ({ ...d, historyLimits: { ...d.historyLimits, [id]: v === '' ? undefined : Math.trunc(Number(v)) } }));
+                }}
+              />
+            </div>
+            <div class="field">
               <label for={`${id}-exchange`}>{t('opt.exchangeUrl')}</label>
               <input
                 id={`${id}-exchange`}

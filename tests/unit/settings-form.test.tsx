@@ -25,3 +25,13 @@ describe('SettingsForm', () => {
     });
   });
 });
+
+describe('SettingsForm: history limits', () => {
+  it('edits the days of history recoverable per network (empty = the catalog default)', () => {
+    let saved: { historyLimits: Record<string, number | undefined> } | undefined;
+    render(<SettingsForm settings={DEFAULT_SETTINGS} supported={['youtube']} onSave={(s) => (saved = s)} />);
+    fireEvent.input(screen.getByLabelText('Days of history recoverable after a gap (default 7)'), { target: { value: '5' } });
+    fireEvent.click(screen.getByText('Save settings'));
+    expect(saved!.historyLimits).toEqual({ youtube: 5 });
+  });
+});

@@ -155,6 +155,7 @@ export const en = {
   'opt.retrying': 'retrying ({n} tries so far)',
   'opt.lastError': 'last error “{error}”',
   'opt.since': 'since {date}',
+  'opt.historyLimit': 'Days of history recoverable after a gap (default {n})',
 } as const;
 
 export type MessageKey = keyof typeof en;

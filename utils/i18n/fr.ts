@@ -154,4 +154,5 @@ export const fr: Record<MessageKey, string> = {
   'opt.retrying': 'nouvel essai ({n} essais jusqu’ici)',
   'opt.lastError': 'dernière erreur « {error} »',
   'opt.since': 'depuis le {date}',
+  'opt.historyLimit': "Jours d'historique récupérables après une interruption (par défaut {n})",
 };
