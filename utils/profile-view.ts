@@ -55,6 +55,12 @@ export function toRowView({ profile, grant }: ProfileRow, now: number, limits: H
   };
 }
 
+/** Offline: every checked login's last check failed to reach its network (nothing definitive was learned). */
+export function looksOffline(rows: ProfileRow[]): boolean {
+  const checked = rows.map((r) => r.grant).filter((g) => g?.lastCheckAt);
+  return checked.length > 0 && checked.every((g) => g!.lastCheckResult === 'unknown' && g!.lastError === 'Network unreachable');
+}
+
 /** YouTube's deletion countdown outranks everything (SPEC §7): fewest days first, then the §2 order. */
 export function compareRows(a: ProfileRowView, b: ProfileRowView): number {
   const da = a.consequences?.deletionInDays ?? null;

@@ -123,6 +123,8 @@ describe('Reminders in real Chromium: exactly once, on every channel', () => {
     expect(await readTable(await ext.worker(), 'inbox')).toHaveLength(1);
     expect(sink.received).toHaveLength(1);
     expect((await badge(await ext.worker())).text).toBe('1'); // right from the start
+    const alarms = await (await ext.worker()).evaluate(() => chrome.alarms.getAll());
+    expect(alarms.filter((a) => a.name === 'poll')).toHaveLength(1);
 
     await save((s) => {
       s.channels = { ...(s.channels as object), startupWarning: true };

@@ -1,7 +1,7 @@
 import { consequencesOf } from '@/utils/consequences';
 import { toCsv, toIcs, toJson } from '@/utils/export';
 import { applyFilter, NO_FILTER, parseFilter, statusCounts } from '@/utils/list-filter';
-import { compareRows, type ProfileRowView } from '@/utils/profile-view';
+import { compareRows, looksOffline, type ProfileRowView } from '@/utils/profile-view';
 import { DAY, HOUR } from '@/utils/time';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
@@ -110,5 +110,18 @@ describe('exports never hold a token', () => {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(ics).toContain('SUMMARY:Fern "X" (Facebook) token expires');
     expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z/);
+  });
+});
+
+describe('looksOffline', () => {
+  const grant = (lastCheckResult: string, lastError: string | null) =>
+    ({ profile: { id: 'p' }, grant: { lastCheckAt: 1, lastCheckResult, lastError } }) as unknown as Parameters<
+      typeof looksOffline
+    >[0][number];
+  it('is true only when every checked login failed to reach its network', () => {
+    expect(looksOffline([grant('unknown', 'Network unreachable'), grant('unknown', 'Network unreachable')])).toBe(true);
+    expect(looksOffline([grant('unknown', 'Network unreachable'), grant('valid', null)])).toBe(false);
+    expect(looksOffline([grant('unknown', 'The network had an error (HTTP 503)')])).toBe(false);
+    expect(looksOffline([])).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CommandClient } from '../messages';
 import { describeOutcome, type FlowOutcome } from '../outcomes';
-import { sortedRowViews, type HistoryLimits, type ProfileRowView } from '../profile-view';
+import { looksOffline, sortedRowViews, type HistoryLimits, type ProfileRowView } from '../profile-view';
 import { liveSignal } from './live';
 import { readProfileRows, type ProfileRow } from './profile-rows';
 import type { WardenDb } from './schema';
@@ -40,12 +40,14 @@ export function createListModel(
     const current = rows.value.value;
     return current ? sortedRowViews(current, deps.now(), limits.value).filter(keep) : null;
   });
+  const offline = computed(() => looksOffline(rows.value.value ?? []));
   const banner = signal<BannerState | null>(null);
   const fail = (error: unknown) => {
     banner.value = { tone: 'bad', text: error instanceof Error ? error.message : 'Something went wrong' };
   };
   return {
     views,
+    offline,
     loadError: rows.error,
     banner,
     fail,

@@ -56,6 +56,7 @@ export const en = {
   'popup.checked_other': 'Checked {n} logins',
   'popup.needsHosts': 'Token Warden needs access to {network} to check its tokens. Nothing was changed.',
   'popup.disconnected': 'Disconnected. Its history is kept.',
+  'popup.offline': 'Offline: the last checks could not reach the networks. Statuses are unchanged; checks resume by themselves.',
   'popup.exportCsv': 'Export CSV',
   'popup.exportJson': 'Export JSON',
   'popup.exportIcs': 'Expiries to calendar (.ics)',

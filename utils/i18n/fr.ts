@@ -54,6 +54,8 @@ export const fr: Record<MessageKey, string> = {
   'popup.checked_other': '{n} connexions vérifiées',
   'popup.needsHosts': "Token Warden a besoin d'accéder à {network} pour vérifier ses jetons. Rien n'a changé.",
   'popup.disconnected': 'Déconnecté. Son historique est conservé.',
+  'popup.offline':
+    "Hors ligne : les dernières vérifications n'ont pas pu joindre les réseaux. Les états n'ont pas changé ; les vérifications reprendront d'elles-mêmes.",
   'popup.exportCsv': 'Exporter en CSV',
   'popup.exportJson': 'Exporter en JSON',
   'popup.exportIcs': 'Échéances vers le calendrier (.ics)',
