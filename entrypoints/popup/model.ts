@@ -35,8 +35,9 @@ export function createPopupModel(deps: PopupDeps) {
   const highlighted = signal<string | null>(null);
   const detailId = signal<string | null>(null);
   const managersId = signal<string | null>(null);
-  let detailHistory: LiveSignal<HistoryRecord[]> | null = null;
-  const history = signal<HistoryRecord[]>([]);
+  /** The open profile's timeline, read live while its detail is open. */
+  const detailHistory = signal<LiveSignal<HistoryRecord[]> | null>(null);
+  const history = computed(() => detailHistory.value?.value.value ?? []);
   const connecting = signal(false);
   const choosing = signal<{ id: string; name: string; alreadyTracked: boolean }[] | null>(null);
   const checking = signal(false);
@@ -86,17 +87,11 @@ export function createPopupModel(deps: PopupDeps) {
     },
 
     openDetail(profileId: string | null) {
-      detailHistory?.dispose();
-      detailHistory = null;
+      detailHistory.value?.dispose();
       detailId.value = profileId;
-      history.value = [];
-      if (!profileId) return;
-      detailHistory = liveSignal(
-        () => deps.db.history.where('[profileId+at]').between([profileId, 0], [profileId, Infinity]).toArray(),
-        [],
-      );
-      const h = detailHistory;
-      h.value.subscribe((v) => (history.value = v));
+      detailHistory.value = profileId
+        ? liveSignal(() => deps.db.history.where('[profileId+at]').between([profileId, 0], [profileId, Infinity]).toArray(), [])
+        : null;
     },
 
     /** An inbox entry opens its profile: the row is highlighted and scrolled to. */
@@ -164,7 +159,7 @@ export function createPopupModel(deps: PopupDeps) {
       inbox.dispose();
       jobs.dispose();
       identities.dispose();
-      detailHistory?.dispose();
+      detailHistory.value?.dispose();
     },
   };
 }
