@@ -3,27 +3,10 @@ import { toCsv, toIcs, toJson } from '@/utils/export';
 import { applyFilter, NO_FILTER, parseFilter, statusCounts } from '@/utils/list-filter';
 import { compareRows, looksOffline, type ProfileRowView } from '@/utils/profile-view';
 import { DAY, HOUR } from '@/utils/time';
+import { rowView } from './support/row-view';
 
 const NOW = Date.UTC(2026, 10, 26, 12);
-const row = (over: Partial<ProfileRowView>): ProfileRowView => ({
-  id: 'facebook:1',
-  name: 'Blue Fern Café',
-  handle: undefined,
-  network: 'facebook',
-  networkName: 'Facebook',
-  status: 'valid',
-  statusText: 'Valid until 1 Jan 2027',
-  expiresAt: NOW + 40 * DAY,
-  expiredSince: null,
-  lastCheckText: 'Checked',
-  lastCheckFailed: false,
-  lastError: null,
-  renewing: false,
-  outcome: null,
-  outcomeText: null,
-  consequences: null,
-  ...over,
-});
+const row = (over: Partial<ProfileRowView>): ProfileRowView => rowView({ expiresAt: NOW + 40 * DAY, ...over });
 
 describe('filters and counts', () => {
   const rows = [

@@ -1,24 +1,14 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
 import { ProfileRow } from '@/components/ProfileRow';
-import type { ProfileRowView } from '@/utils/profile-view';
+import { rowView } from './support/row-view';
 
-const base: ProfileRowView = {
-  id: 'facebook:1',
-  name: 'Blue Fern Café',
-  network: 'facebook',
-  networkName: 'Facebook',
+const base = rowView({
   status: 'expired',
   statusText: 'Expired 2 days ago',
   expiresAt: 0,
   expiredSince: 0,
   lastCheckText: 'Checked 26 Nov 2026, 10:00',
-  lastCheckFailed: false,
-  lastError: null,
-  renewing: false,
-  outcome: null,
-  outcomeText: null,
-  consequences: null,
-};
+});
 
 describe('ProfileRow', () => {
   it('shows the status with an icon and words, never colour alone', () => {
