@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/theme.css';
-import { WardenDb } from '@/utils/db/schema';
+import { openPageStore } from '@/utils/db/page-store';
 import { createListModel } from '@/utils/db/list-model';
 import { createCommandClient } from '@/utils/messages';
 import { App } from './App';
@@ -13,7 +13,7 @@ document.documentElement.lang = lang();
 
 const params = new URLSearchParams(location.search);
 const model = createListModel(
-  { db: new WardenDb(), command: createCommandClient((m) => browser.runtime.sendMessage(m)), now: () => Date.now() },
+  { store: openPageStore(), command: createCommandClient((m) => browser.runtime.sendMessage(m)), now: () => Date.now() },
   (row) => row.status === 'expired' || row.status === 'expiring' || row.id === params.get('profile'),
 );
 render(

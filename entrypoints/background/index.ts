@@ -5,6 +5,7 @@ import { setBadge } from './badge';
 import { snoozeProfile } from './channel-actions';
 import { handleMessage, onBrowserStartup, onWorkerStart, type SelfIdentity } from './commands';
 import { sharedDb, type Deps } from './deps';
+import { announceChanges } from '@/utils/db/announce-changes';
 import { claimBrowserSessionStart } from './session';
 import { launchAuthFlow, redirectUrl } from './identity';
 import { listenToNotifications, onButton, showReminders, type NotificationHandlers } from './notifications';
@@ -19,8 +20,11 @@ import { openAtRiskTab, openStartupWindow } from './windows';
 export default defineBackground(() => {
   // Reminders are written in the browser's UI language.
   setLang(langFrom(browser.i18n.getUILanguage()));
+  const db = sharedDb();
+  // Open pages re-read what a committed write changed (they read IndexedDB without Dexie).
+  announceChanges(db.name);
   const deps: Deps = {
-    db: sharedDb(),
+    db,
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
     authFlow: launchAuthFlow,

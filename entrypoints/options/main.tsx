@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/theme.css';
-import { WardenDb } from '@/utils/db/schema';
+import { openPageStore } from '@/utils/db/page-store';
 import { createCommandClient } from '@/utils/messages';
 import { App } from './App';
 import { lang, langFrom, setLang } from '@/utils/i18n/index';
@@ -12,7 +12,7 @@ document.documentElement.lang = lang();
 import { createOptionsModel } from './model';
 
 const model = createOptionsModel({
-  db: new WardenDb(),
+  store: openPageStore(),
   command: createCommandClient((m) => browser.runtime.sendMessage(m)),
   requestHosts: (origins) => browser.permissions.request({ origins }),
   download: (name, text) => {

@@ -2,29 +2,41 @@ import { t } from '@/utils/i18n/index';
 import { signal } from '@preact/signals';
 import { liveSignal } from '@/utils/db/live';
 import type { ProfileChoice } from '@/components/ReminderSettings';
-import type { OutboxRecord, WardenDb } from '@/utils/db/schema';
-import { loadSettings, type LoadedSettings } from '@/utils/db/settings-store';
+import type { PageStore } from '@/utils/db/page-store';
+import type { OutboxRecord, ProfileRecord, SettingsRecord } from '@/utils/db/schema';
+import { SETTINGS_ID, settingsFromRecord, type LoadedSettings } from '@/utils/db/settings-store';
 import type { CommandClient } from '@/utils/messages';
 import { serializeSettings, type Settings } from '@/utils/settings';
 
 export interface OptionsDeps {
-  db: WardenDb;
+  store: PageStore;
   command: CommandClient;
   requestHosts: (origins: string[]) => Promise<boolean>;
   download: (fileName: string, text: string) => void;
 }
 
 export function createOptionsModel(deps: OptionsDeps) {
-  const loaded = liveSignal<LoadedSettings | null>(() => loadSettings(deps.db), null);
+  const { store } = deps;
+  const loaded = liveSignal<LoadedSettings | null>(
+    store,
+    ['settings'],
+    async () => settingsFromRecord(await store.get<SettingsRecord>('settings', SETTINGS_ID)),
+    null,
+  );
   const profiles = liveSignal<ProfileChoice[]>(
+    store,
+    ['profiles'],
     async () =>
-      (await deps.db.profiles.toArray())
+      (await store.all<ProfileRecord>('profiles'))
         .map((p) => ({ id: p.id, name: p.name, network: p.network }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     [],
   );
   const deliveryProblems = liveSignal<OutboxRecord[]>(
-    () => deps.db.outbox.filter((r) => r.status === 'failed' || (r.status === 'pending' && r.attempts > 0)).toArray(),
+    store,
+    ['outbox'],
+    async () =>
+      (await store.all<OutboxRecord>('outbox')).filter((r) => r.status === 'failed' || (r.status === 'pending' && r.attempts > 0)),
     [],
   );
   const message = signal<{ tone: 'ok' | 'bad'; text: string } | null>(null);

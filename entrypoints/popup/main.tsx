@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/theme.css';
-import { WardenDb } from '@/utils/db/schema';
+import { openPageStore } from '@/utils/db/page-store';
 import { createCommandClient } from '@/utils/messages';
 import { App } from './App';
 import { lang, langFrom, setLang } from '@/utils/i18n/index';
@@ -15,7 +15,7 @@ const inTab = new URLSearchParams(location.search).get('view') === 'tab';
 document.documentElement.classList.toggle('in-tab', inTab);
 
 const model = createPopupModel({
-  db: new WardenDb(),
+  store: openPageStore(),
   command: createCommandClient((m) => browser.runtime.sendMessage(m)),
   requestHosts: (origins) => browser.permissions.request({ origins }),
   openOptions: () => void browser.runtime.openOptionsPage(),

@@ -3,8 +3,8 @@ import { computed, signal } from '@preact/signals';
 import { toCsv, toIcs, toJson } from '@/utils/export';
 import { bannerOf, createListModel, type ListDeps } from '@/utils/db/list-model';
 import { liveSignal, type LiveSignal } from '@/utils/db/live';
-import type { HistoryRecord, IdentityRecord, InboxRecord, JobRecord } from '@/utils/db/schema';
-import { loadSettings } from '@/utils/db/settings-store';
+import type { HistoryRecord, IdentityRecord, InboxRecord, JobRecord, SettingsRecord } from '@/utils/db/schema';
+import { SETTINGS_ID, settingsFromRecord } from '@/utils/db/settings-store';
 import { applyFilter, parseFilter, statusCounts, type ListFilter } from '@/utils/list-filter';
 import { NETWORKS, NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
 import { DEFAULT_SETTINGS, networkConfig } from '@/utils/settings';
@@ -22,12 +22,18 @@ const FILTER_KEY = 'token-warden.filter';
 
 /** The popup's state and actions, built from its dependencies so tests can build it with fakes. */
 export function createPopupModel(deps: PopupDeps) {
-  const settings = liveSignal(async () => (await loadSettings(deps.db)).settings, DEFAULT_SETTINGS);
+  const { store } = deps;
+  const settings = liveSignal(
+    store,
+    ['settings'],
+    async () => settingsFromRecord(await store.get<SettingsRecord>('settings', SETTINGS_ID)).settings,
+    DEFAULT_SETTINGS,
+  );
   const limits = computed(() => settings.value.value.historyLimits);
   const list = createListModel(deps, () => true, limits);
-  const inbox = liveSignal<InboxRecord[]>(() => deps.db.inbox.orderBy('createdAt').reverse().limit(50).toArray(), []);
-  const jobs = liveSignal<JobRecord[]>(() => deps.db.jobs.toArray(), []);
-  const identities = liveSignal<IdentityRecord[]>(() => deps.db.identities.toArray(), []);
+  const inbox = liveSignal(store, ['inbox'], () => store.newest<InboxRecord>('inbox', 'createdAt', 50), []);
+  const jobs = liveSignal(store, ['jobs'], () => store.all<JobRecord>('jobs'), []);
+  const identities = liveSignal(store, ['identities'], () => store.all<IdentityRecord>('identities'), []);
   const unread = computed(() => inbox.value.value.filter((e) => e.read === 0).length);
   const filter = signal<ListFilter>(parseFilter(deps.storage.getItem(FILTER_KEY)));
   const visible = computed(() => (list.views.value ? applyFilter(list.views.value, filter.value) : null));
@@ -90,7 +96,12 @@ export function createPopupModel(deps: PopupDeps) {
       detailHistory.value?.dispose();
       detailId.value = profileId;
       detailHistory.value = profileId
-        ? liveSignal(() => deps.db.history.where('[profileId+at]').between([profileId, 0], [profileId, Infinity]).toArray(), [])
+        ? liveSignal(
+            store,
+            ['history'],
+            () => store.between<HistoryRecord>('history', '[profileId+at]', [profileId, 0], [profileId, Infinity]),
+            [],
+          )
         : null;
     },
 

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR } from './support/chromium';
+import { pageScripts, sizes, SIZE_BUDGETS } from '../bench/sizes';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((n) => {
@@ -54,5 +55,22 @@ describe('The built package', () => {
     // The detector works: the one allowed long key is flagged when not on the list.
     const key = JSON.stringify(manifest.key);
     expect([...key.matchAll(/["'`]([A-Za-z0-9+/_=-]{32,})["'`]/g)].filter((m) => entropy(m[1]!) > 4.5)).toHaveLength(1);
+  });
+
+  it('stays within the size budgets: popup JS ≤ 50 KB gzip (every chunk it loads), background ≤ 70 KB, zip ≤ 200 KB', () => {
+    const measured = sizes(EXTENSION_DIR, null);
+    expect(measured.popupJsGzip).toBeLessThanOrEqual(SIZE_BUDGETS.popupJsGzip);
+    expect(measured.backgroundGzip).toBeLessThanOrEqual(SIZE_BUDGETS.backgroundGzip);
+    expect(measured.zipBytes).toBeLessThanOrEqual(SIZE_BUDGETS.zipBytes);
+  });
+
+  it('keeps Dexie out of the pages: they read IndexedDB through the small page store', () => {
+    for (const page of ['popup.html', 'options.html', 'at-risk.html']) {
+      const code = pageScripts(EXTENSION_DIR, page).map((f) => readFileSync(join(EXTENSION_DIR, f), 'utf8'));
+      expect(code.length).toBeGreaterThan(0);
+      // A string only Dexie's own source holds.
+      expect(code.join('\n')).not.toContain('storagemutated');
+    }
+    expect(readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8')).toContain('storagemutated');
   });
 });

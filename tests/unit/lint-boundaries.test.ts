@@ -64,6 +64,18 @@ describe('import boundaries are enforced by the linter', () => {
       'import-x/no-restricted-paths',
     ],
     [
+      'the popup imports Dexie',
+      'entrypoints/popup/fixture.ts',
+      "import Dexie from 'dexie';\nexport const d = new Dexie('x');",
+      'no-restricted-imports',
+    ],
+    [
+      'a page opens the database with Dexie',
+      'entrypoints/options/fixture.ts',
+      "import { WardenDb } from '@/utils/db/schema';\nexport const d = new WardenDb();",
+      'no-restricted-imports',
+    ],
+    [
       'the background imports the options page',
       'entrypoints/background/fixture.ts',
       "import { createOptionsModel } from '../options/model';\nexport const m = createOptionsModel;",
@@ -92,6 +104,11 @@ describe('import boundaries are enforced by the linter', () => {
       'a page imports its own model and components',
       'entrypoints/popup/fixture.ts',
       "import { createPopupModel } from './model';\nimport { Banner } from '@/components/Banner';\nexport const x = [createPopupModel, Banner];",
+    ],
+    [
+      'a page reads through the page store and imports record types',
+      'entrypoints/at-risk/fixture.ts',
+      "import { openPageStore } from '@/utils/db/page-store';\nimport type { GrantRecord } from '@/utils/db/schema';\nexport const s: [unknown, GrantRecord?] = [openPageStore];",
     ],
     [
       'the background uses the browser API',

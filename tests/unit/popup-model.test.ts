@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createPopupModel } from '@/entrypoints/popup/model';
+import { announceChanges } from '@/utils/db/announce-changes';
+import { openPageStore } from '@/utils/db/page-store';
 import { WardenDb } from '@/utils/db/schema';
 import { storeSettings } from '@/utils/db/settings-store';
 import { settingsSchema } from '@/utils/settings';
@@ -7,6 +9,9 @@ import type { CommandClient } from '@/utils/messages';
 
 function setup(networks: object) {
   const db = new WardenDb(`popup-${Math.random()}`);
+  const stopAnnouncing = announceChanges(db.name);
+  const store = openPageStore({ name: db.name });
+  onTestFinished(() => (stopAnnouncing(), store.close()));
   const sent: unknown[] = [];
   const asked: string[][] = [];
   let grant = true;
@@ -15,7 +20,7 @@ function setup(networks: object) {
     return Promise.resolve({ kind: 'connected', profiles: 1 });
   }) as unknown as CommandClient;
   const model = createPopupModel({
-    db,
+    store,
     command,
     requestHosts: (origins) => {
       asked.push(origins);

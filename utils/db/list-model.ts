@@ -3,11 +3,12 @@ import type { CommandClient } from '../messages';
 import { describeOutcome, type FlowOutcome } from '../outcomes';
 import { looksOffline, sortedRowViews, type HistoryLimits, type ProfileRowView } from '../profile-view';
 import { liveSignal } from './live';
-import { readProfileRows, type ProfileRow } from './profile-rows';
-import type { WardenDb } from './schema';
+import type { PageStore } from './page-store';
+import { joinProfileRows, type ProfileRow } from './profile-rows';
+import type { GrantRecord, ProfileRecord } from './schema';
 
 export interface ListDeps {
-  db: WardenDb;
+  store: PageStore;
   command: CommandClient;
   now: () => number;
 }
@@ -31,7 +32,15 @@ export function createListModel(
   keep: (row: ProfileRowView) => boolean = () => true,
   limits: ReadonlySignal<HistoryLimits> = signal({}),
 ) {
-  const rows = liveSignal<ProfileRow[] | null>(() => readProfileRows(deps.db), null);
+  const rows = liveSignal<ProfileRow[] | null>(
+    deps.store,
+    ['profiles', 'grants'],
+    async () => {
+      const [profiles, grants] = await Promise.all([deps.store.all<ProfileRecord>('profiles'), deps.store.all<GrantRecord>('grants')]);
+      return joinProfileRows(profiles, grants);
+    },
+    null,
+  );
   // Statuses depend on the clock: re-derive on every data change and on a tick, reading the time then.
   const tick = signal(0);
   const timer = setInterval(() => (tick.value += 1), 30_000);

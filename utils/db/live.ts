@@ -1,5 +1,5 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
-import { liveQuery } from 'dexie';
+import type { PageStore, TableName } from './page-store';
 
 export interface LiveSignal<T> {
   value: ReadonlySignal<T>;
@@ -7,18 +7,43 @@ export interface LiveSignal<T> {
   dispose(): void;
 }
 
-/** A Dexie liveQuery as a signal: background writes reach open pages without any message. */
-export function liveSignal<T>(query: () => Promise<T>, initial: T): LiveSignal<T> {
+/**
+ * A query over the page store as a signal: read now, read again after every
+ * background write to one of `tables` (reads never overlap; the last one wins).
+ */
+export function liveSignal<T>(store: PageStore, tables: readonly TableName[], query: () => Promise<T>, initial: T): LiveSignal<T> {
   const value = signal(initial);
   const error = signal<string | null>(null);
-  const subscription = liveQuery(query).subscribe({
-    next: (v) => {
-      value.value = v;
-      error.value = null;
-    },
-    error: (e: unknown) => {
-      error.value = e instanceof Error ? e.message : String(e);
-    },
+  let running = false;
+  let again = false;
+  let disposed = false;
+  const run = async () => {
+    if (running) return void (again = true);
+    running = true;
+    do {
+      again = false;
+      try {
+        const next = await query();
+        if (!disposed) {
+          value.value = next;
+          error.value = null;
+        }
+      } catch (e) {
+        if (!disposed) error.value = e instanceof Error ? e.message : String(e);
+      }
+    } while (again && !disposed);
+    running = false;
+  };
+  const stop = store.onChange((changed) => {
+    if (tables.some((t) => changed.has(t))) void run();
   });
-  return { value, error, dispose: () => subscription.unsubscribe() };
+  void run();
+  return {
+    value,
+    error,
+    dispose: () => {
+      disposed = true;
+      stop();
+    },
+  };
 }

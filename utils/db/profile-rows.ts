@@ -6,8 +6,12 @@ export interface ProfileRow {
   grant: GrantRecord | undefined;
 }
 
-export async function readProfileRows(db: WardenDb): Promise<ProfileRow[]> {
-  const [profiles, grants] = await Promise.all([db.profiles.toArray(), db.grants.toArray()]);
+export function joinProfileRows(profiles: ProfileRecord[], grants: GrantRecord[]): ProfileRow[] {
   const byId = new Map(grants.map((g) => [g.id, g]));
   return profiles.map((profile) => ({ profile, grant: byId.get(profile.grantId) }));
+}
+
+export async function readProfileRows(db: WardenDb): Promise<ProfileRow[]> {
+  const [profiles, grants] = await Promise.all([db.profiles.toArray(), db.grants.toArray()]);
+  return joinProfileRows(profiles, grants);
 }

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { NetworkId } from '../networks/catalog';
 import type { FlowOutcome } from '../outcomes';
 import type { Settings } from '../settings';
+import { DB_NAME } from './names';
 
 export type ProfileKind = 'page' | 'channel' | 'company' | 'personal' | 'location' | 'account';
 export type CheckKind = 'valid' | 'invalid' | 'unknown';
@@ -152,7 +153,7 @@ export interface JobRecord {
   finishedAt: number | null;
 }
 
-export const DB_NAME = 'token-warden';
+export { DB_NAME } from './names';
 
 /** Shipped schemas: never edit one; add the next version below. */
 export const SCHEMA_V1 = {
