@@ -24,3 +24,31 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
   }
   return groups;
 }
+
+/**
+ * Collects items and writes them in batches of `size`, one write at a time, without making
+ * the producers wait. `close()` writes the rest, waits for every write and rethrows the
+ * first failure (later batches are still attempted).
+ */
+export function batchWriter<T>(size: number, write: (batch: T[]) => Promise<void>) {
+  const pending: T[] = [];
+  let chain = Promise.resolve();
+  let failure: unknown = null;
+  const drain = (all: boolean) => {
+    while (pending.length >= (all ? 1 : size)) {
+      const batch = pending.splice(0, size);
+      chain = chain.then(() => write(batch)).catch((error: unknown) => void (failure ??= error));
+    }
+  };
+  return {
+    push(item: T) {
+      pending.push(item);
+      drain(false);
+    },
+    async close() {
+      drain(true);
+      await chain;
+      if (failure !== null) throw failure instanceof Error ? failure : new Error('A batched write failed');
+    },
+  };
+}

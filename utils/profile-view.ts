@@ -35,6 +35,10 @@ export type HistoryLimits = Partial<Record<NetworkId, number>>;
 export function toRowView({ profile, grant }: ProfileRow, now: number, limits: HistoryLimits = {}): ProfileRowView {
   const view = grant ? grantStatus(grant, now) : { status: 'expired' as const, daysLeft: null, expiredSince: now };
   const outcome = grant?.renewal?.state === 'done' ? (grant.renewal.outcome ?? null) : null;
+  // Texts are formatted when first read: a list of 10,000 rows shows a dozen of them.
+  let statusText: string | undefined;
+  let lastCheckText: string | undefined;
+  let outcomeText: string | null | undefined;
   return {
     id: profile.id,
     name: profile.name,
@@ -42,15 +46,21 @@ export function toRowView({ profile, grant }: ProfileRow, now: number, limits: H
     network: profile.network,
     networkName: NETWORKS[profile.network].name,
     status: view.status,
-    statusText: statusLabel(view, grant?.expiresAt ?? null, now),
+    get statusText() {
+      return (statusText ??= statusLabel(view, grant?.expiresAt ?? null, now));
+    },
     expiresAt: grant?.expiresAt ?? null,
     expiredSince: view.expiredSince,
-    lastCheckText: grant?.lastCheckAt ? t('row.checked', { date: formatDateTime(grant.lastCheckAt) }) : t('row.notChecked'),
+    get lastCheckText() {
+      return (lastCheckText ??= grant?.lastCheckAt ? t('row.checked', { date: formatDateTime(grant.lastCheckAt) }) : t('row.notChecked'));
+    },
     lastCheckFailed: grant?.lastCheckResult === 'unknown',
     lastError: grant?.lastError ?? null,
     renewing: grant?.renewal?.state === 'running',
     outcome,
-    outcomeText: outcome ? describeOutcome(outcome) : null,
+    get outcomeText() {
+      return outcomeText === undefined ? (outcomeText = outcome ? describeOutcome(outcome) : null) : outcomeText;
+    },
     consequences: view.expiredSince === null ? null : consequencesOf(profile.network, view.expiredSince, now, limits[profile.network]),
   };
 }
@@ -70,10 +80,7 @@ export function compareRows(a: ProfileRowView, b: ProfileRowView): number {
     if (db === null) return -1;
     if (da !== db) return da - db;
   }
-  return compareUrgency(
-    { view: { status: a.status, daysLeft: null, expiredSince: a.expiredSince }, expiresAt: a.expiresAt, name: a.name },
-    { view: { status: b.status, daysLeft: null, expiredSince: b.expiredSince }, expiresAt: b.expiresAt, name: b.name },
-  );
+  return compareUrgency(a, b);
 }
 
 /** Rows in the urgency order. */

@@ -1,11 +1,11 @@
 import { applyChecks, type CheckToApply } from '@/utils/db/grant-writes';
 import { pausedNetworks, pauseNetwork } from '@/utils/db/network-pauses';
-import type { GrantRecord } from '@/utils/db/schema';
-import { openTokens, vaultKey } from '@/utils/db/vault';
+import type { GrantRecord, SecretRecord } from '@/utils/db/schema';
+import { openTokens, sealTokens, secretPart, vaultKey } from '@/utils/db/vault';
 import { adapterFor } from '@/utils/networks/index';
-import type { AdapterContext, CheckResult } from '@/utils/networks/types';
+import type { AdapterContext, CheckResult, TokenSet } from '@/utils/networks/types';
 import { refreshDue } from '@/utils/poll-schedule';
-import { groupBy, runPool } from '@/utils/pool';
+import { batchWriter, groupBy, runPool } from '@/utils/pool';
 import { MINUTE } from '@/utils/time';
 import type { Deps } from './deps';
 import { adapterContext } from './oauth-login';
@@ -13,7 +13,7 @@ import { canRefresh, refreshGrant } from './refresh';
 import { refreshBadge } from './refresh-badge';
 
 export const PER_NETWORK_CONCURRENCY = 4;
-const WRITE_BATCH = 50;
+const WRITE_BATCH = 100;
 /** A grant picked by a poll is leased so an overlapping poll does not check it twice. */
 const LEASE_MS = 2 * MINUTE;
 
@@ -30,28 +30,30 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
     return 0;
   }
   const key = await vaultKey(deps.db);
-  const pending: CheckToApply[] = [];
-  const flush = async (all: boolean) => {
-    while (pending.length >= (all ? 1 : WRITE_BATCH)) await applyChecks(deps.db, pending.splice(0, WRITE_BATCH), deps.now());
-  };
+  // Results are written in batches, one transaction at a time, while the requests go on.
+  const writer = batchWriter<CheckToApply>(WRITE_BATCH, (batch) => applyChecks(deps.db, batch, deps.now()));
   await Promise.all(
     [...groupBy(due, (g) => g.network)].map(async ([network, grants]) => {
       const ctx = await adapterContext(deps, network);
+      const secrets = await deps.db.secrets.bulkGet(grants.map((g) => g.id));
       let rateLimited = false;
-      await runPool(grants, PER_NETWORK_CONCURRENCY, async (grant) => {
+      await runPool([...grants.entries()], PER_NETWORK_CONCURRENCY, async ([i, grant]) => {
         if (rateLimited) return; // stays due: checked after the pause
-        const result = 'kind' in ctx ? notConfigured(ctx) : await checkGrant(deps, { ...ctx, now: deps.now() }, grant, key);
+        const answer = 'kind' in ctx ? notConfigured(ctx) : await checkGrant(deps, { ...ctx, now: deps.now() }, grant, secrets[i], key);
+        const result = answer && 'refreshed' in answer ? null : answer;
         if (result?.kind === 'unknown' && result.retryAfterMs !== undefined) {
           rateLimited = true;
           await pauseNetwork(deps.db, network, deps.now() + result.retryAfterMs, result.reason);
         }
-        if (result) pending.push({ grantId: grant.id, result });
-        await flush(false);
+        if (answer) writer.push('refreshed' in answer ? { grantId: grant.id, ...answer } : { grantId: grant.id, result: answer });
       });
     }),
   );
-  await flush(true);
-  await refreshBadge(deps);
+  try {
+    await writer.close();
+  } finally {
+    await refreshBadge(deps);
+  }
   return due.length;
 }
 
@@ -77,16 +79,28 @@ function notConfigured(outcome: { kind: string }): CheckResult {
   return { kind: 'unknown', reason: 'reason' in outcome ? String(outcome.reason) : 'Not configured' };
 }
 
+type Answer = CheckResult | { refreshed: TokenSet; secret: SecretRecord };
+
 /** One grant's check; null when a silent refresh already stored the new state. */
-async function checkGrant(deps: Deps, ctx: AdapterContext, grant: GrantRecord, key: CryptoKey): Promise<CheckResult | null> {
+async function checkGrant(
+  deps: Deps,
+  ctx: AdapterContext,
+  grant: GrantRecord,
+  record: SecretRecord | undefined,
+  key: CryptoKey,
+): Promise<Answer | null> {
   try {
     const adapter = adapterFor(grant.network);
     if (!adapter) return { kind: 'unknown', reason: 'This network is not supported yet' };
-    const record = await deps.db.secrets.get(grant.id);
     if (!record) return { kind: 'invalid', reason: 'No token is stored for this login' };
     const tokens = await openTokens(key, record);
     const refreshable = canRefresh(adapter, grant, tokens, ctx.now);
-    const refresh = async () => {
+    const refresh = async (): Promise<Answer | null> => {
+      if (adapter.keepsRefreshToken && adapter.refresh) {
+        // Nothing rotates: the answer joins the batched write (no journal needed, nothing to lose).
+        const r = await adapter.refresh(ctx, { ...tokens, accessExpiresAt: grant.accessExpiresAt, scopes: grant.scopes });
+        return r.ok ? { refreshed: r.tokens, secret: await sealTokens(key, grant.id, secretPart(r.tokens)) } : r.result;
+      }
       const r = await refreshGrant(deps, ctx, adapter, grant, tokens);
       return r.ok ? null : r.result;
     };

@@ -1,4 +1,5 @@
-import type { WebWorker } from 'puppeteer-core';
+import type { Page, WebWorker } from 'puppeteer-core';
+import { cloneGrants } from './seed';
 import { startSandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { addOne } from '../sandbox/fixtures';
@@ -9,6 +10,9 @@ import { command } from '../e2e/support/extension';
 const DAY = 86_400_000;
 
 /** Writes `n` profiles and their grants straight into IndexedDB (no secrets: the popup never reads them). */
+export function seedRowsExport(worker: WebWorker, n: number) {
+  return seedRows(worker, n);
+}
 function seedRows(worker: WebWorker, n: number): Promise<void> {
   return worker.evaluate(
     (count, day) =>
@@ -86,26 +90,106 @@ export async function popupReady(n: number) {
   return { blankMs: median(blank), popupMs: median(popup) };
 }
 
-/** One forced poll of `perNetwork` grants on each of the nine networks, the sandbox answering in `latencyMs`. */
-export async function pollRun(perNetwork: number, latencyMs: number) {
+/** Counts the write transactions the background commits (it names each one on the changes channel). */
+async function countWrites(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { writes: number };
+    w.writes = 0;
+    new BroadcastChannel('token-warden.changes').onmessage = () => (w.writes += 1);
+  });
+  return () => page.evaluate(() => (window as unknown as { writes: number }).writes);
+}
+
+/** A sandbox with one login per network connected through the real OAuth flow, multiplied to `total` grants. */
+async function seededPoll(total: number) {
   const sandbox = await startSandbox();
+  // One listener per network, as each real network has its own hosts: the browser's six
+  // connections per host would otherwise cap the whole poll at six requests in flight.
+  const listeners = new Map(
+    await Promise.all(SANDBOX_NETWORKS.map(async (n) => [n, await startSandbox({ state: sandbox.state })] as const)),
+  );
   const ext = await launchExtension();
-  await ext.worker();
+  const worker = await ext.worker();
   const page = await ext.openPage('options.html');
-  await command(page, 'importSettings', { text: JSON.stringify(sandboxSettings(sandbox.url)) });
+  const settings = sandboxSettings(sandbox.url, 15, (n) => listeners.get(n as (typeof SANDBOX_NETWORKS)[number])!.url);
+  await command(page, 'importSettings', { text: JSON.stringify(settings) });
   for (const network of SANDBOX_NETWORKS) {
-    for (let i = 0; i < perNetwork; i += 1) {
-      addOne(sandbox.state, network, `${network} ${i}`, `${9000 + i}`);
-      await command(page, 'connect', { network });
-    }
+    addOne(sandbox.state, network, `${network} bench`, '9000');
+    await command(page, 'connect', { network });
   }
+  const grants = await cloneGrants(worker, total);
+  const close = async () => {
+    await ext.close();
+    await Promise.all([sandbox, ...listeners.values()].map((s) => s.close()));
+  };
+  return { sandbox, ext, worker, page, grants, close };
+}
+
+/** One forced poll of `total` grants over the nine networks, the sandbox answering in `latencyMs`. */
+export async function pollRun(total: number, latencyMs: number) {
+  const { sandbox, page, grants, close } = await seededPoll(total);
   for (const network of SANDBOX_NETWORKS) sandbox.state.faults.set(network, { mode: 'none', latencyMs });
+  const writes = await countWrites(page);
   const before = sandbox.state.log.length;
   const t0 = performance.now();
   const { checked } = await command<{ checked: number }>(page, 'pollNow', {});
   const wallMs = performance.now() - t0;
   const requests = sandbox.state.log.slice(before);
-  await ext.close();
-  await sandbox.close();
-  return { grants: checked, wallMs, requests: requests.length, perNetwork };
+  const distinct = new Set(requests.map((r) => `${r.network} ${r.path}`)).size;
+  const result = { grants, checked, wallMs, requests: requests.length, writeTransactions: await writes(), distinctPaths: distinct };
+  await close();
+  return result;
+}
+
+/** The service worker's JS heap (after a garbage collection) before and after a forced poll of `total` grants. */
+export async function pollHeap(total: number) {
+  const { page, worker, grants, close } = await seededPoll(total);
+  const heap = async () => {
+    await worker.client.send('HeapProfiler.collectGarbage');
+    return (await worker.client.send('Runtime.getHeapUsage')).usedSize;
+  };
+  const before = await heap();
+  const t0 = performance.now();
+  await command(page, 'pollNow', {});
+  const wallMs = performance.now() - t0;
+  const after = await heap();
+  await close();
+  return { grants, beforeBytes: before, afterBytes: after, wallMs };
+}
+
+/**
+ * Service worker cold start with `total` grants: the worker is stopped, a one-shot poll alarm
+ * wakes it, and an extension page watches the badge. Reported from the worker's start
+ * (its timeOrigin) and from the alarm's scheduled time, medians of `runs`.
+ */
+export async function coldStart(total: number, runs = 5) {
+  const { ext, page, close } = await seededPoll(total);
+  let worker = await ext.worker();
+  const fromStart: number[] = [];
+  const fromAlarm: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const when = await worker.evaluate(async () => {
+      const at = Date.now() + 1500;
+      await chrome.alarms.create('status-change', { when: at });
+      await chrome.action.setBadgeText({ text: '…' });
+      return at;
+    });
+    await worker.close();
+    // The page watches the badge: the first moment it is no longer the placeholder.
+    await page.evaluate('globalThis.__name = (f) => f');
+    const changedAt = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const poll = async () =>
+            (await chrome.action.getBadgeText({})) !== '…' ? resolve(Date.now()) : setTimeout(() => void poll(), 1);
+          void poll();
+        }),
+    );
+    worker = await ext.worker();
+    const origin = await worker.evaluate(() => performance.timeOrigin);
+    fromStart.push(changedAt - origin);
+    fromAlarm.push(changedAt - when);
+  }
+  await close();
+  return { fromWorkerStartMs: median(fromStart), fromAlarmMs: median(fromAlarm) };
 }

@@ -5,6 +5,7 @@ import { applyChecks } from '@/utils/db/grant-writes';
 import { openTokens, vaultKey } from '@/utils/db/vault';
 import { grantStatus } from '@/utils/status';
 import { DAY, HOUR } from '@/utils/time';
+import Dexie from 'dexie';
 import { addOne } from '../sandbox/fixtures';
 import { harness, type Harness } from './support/harness';
 
@@ -141,6 +142,56 @@ describe('polling', () => {
     // The lease ends with the check: the next poll checks them again.
     await pollGrants(h.deps, { force: true });
     expect(requestsTo(h, 'facebook') - before).toBe(10);
+    await h.close();
+  });
+});
+
+/** Counts the write transactions committed on this harness's database while `run` runs. */
+async function writeTransactions(h: Harness, run: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  const prefix = `idb://${h.deps.db.name}/`;
+  const listener = (parts: Record<string, unknown>) => void (Object.keys(parts).some((k) => k.startsWith(prefix)) && count++);
+  Dexie.on('storagemutated', listener);
+  try {
+    await run();
+  } finally {
+    Dexie.on('storagemutated').unsubscribe(listener);
+  }
+  return count;
+}
+
+describe('polling writes in batches', () => {
+  it('a poll of 120 grants commits one lease and one write per 100 results (2), never one per grant', async () => {
+    const h = await harness();
+    for (let i = 0; i < 120; i += 1) {
+      addOne(h.sandbox.state, 'pinterest', `Board ${i}`, `7${i}`);
+      await connectNetwork(h.deps, 'pinterest');
+    }
+    const before = requestsTo(h, 'pinterest');
+    const writes = await writeTransactions(h, () => pollGrants(h.deps, { force: true }));
+    expect(requestsTo(h, 'pinterest') - before).toBe(120);
+    expect(writes).toBe(1 + 2);
+    expect((await h.deps.db.grants.toArray()).every((g) => g.lastCheckResult === 'valid')).toBe(true);
+    await h.close();
+  });
+
+  it('Google: a due refresh joins the batch (its refresh token never rotates) and its new access token is stored', async () => {
+    const h = await harness();
+    addOne(h.sandbox.state, 'youtube', 'Channel', 'UC1');
+    await connectNetwork(h.deps, 'youtube');
+    const [grant] = await h.deps.db.grants.toArray();
+    const key = await vaultKey(h.deps.db);
+    const old = await openTokens(key, (await h.deps.db.secrets.get(grant!.id))!);
+    h.setNow(grant!.accessExpiresAt! - 60_000); // inside the refresh margin
+    const writes = await writeTransactions(h, () => pollGrants(h.deps, { force: true }));
+    expect(writes).toBe(2); // the lease, then the batch with the grant and its secret
+    const after = await h.deps.db.grants.get(grant!.id);
+    const fresh = await openTokens(key, (await h.deps.db.secrets.get(grant!.id))!);
+    expect(fresh.accessToken).not.toBe(old.accessToken);
+    expect(fresh.refreshToken).toBe(old.refreshToken);
+    expect(after!.accessExpiresAt).toBeGreaterThan(grant!.accessExpiresAt!);
+    expect(after!.refreshStartedAt ?? null).toBeNull();
+    expect(grantStatus(after!, grant!.accessExpiresAt!).status).not.toBe('expired');
     await h.close();
   });
 });

@@ -42,9 +42,14 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** Starts the sandbox on 127.0.0.1 (port 0 = any free port). */
-export async function startSandbox({ port = 0 }: { port?: number } = {}): Promise<Sandbox> {
-  const state = new SandboxState();
+/**
+ * Starts the sandbox on 127.0.0.1 (port 0 = any free port). Pass another sandbox's `state`
+ * to serve the same networks on one more port.
+ */
+export async function startSandbox({
+  port = 0,
+  state = new SandboxState(),
+}: { port?: number; state?: SandboxState } = {}): Promise<Sandbox> {
   const held = new Set<ServerResponse>();
   const server = createServer((req, res) => void handle(state, req, res, held));
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));

@@ -64,7 +64,7 @@ describe('compareUrgency', () => {
       { name: 'expiring-1', expiresAt: NOW + DAY },
       { name: 'expired-new', expiresAt: NOW - DAY },
       { name: 'valid-near', expiresAt: NOW + 20 * DAY },
-    ].map((i) => ({ ...i, view: grantStatus(g(i.expiresAt), NOW) }));
+    ].map((i) => ({ ...i, ...grantStatus(g(i.expiresAt), NOW) }));
     expect(items.sort(compareUrgency).map((i) => i.name)).toEqual([
       'expired-new',
       'expired-old',

@@ -3,7 +3,7 @@ import { grantExpiry } from '../networks/grant-expiry';
 import type { CheckResult, TokenSet } from '../networks/types';
 import type { FlowOutcome } from '../outcomes';
 import { grantStatus } from '../status';
-import type { CanRenew, GrantRecord, HistoryRecord, RenewalState, WardenDb } from './schema';
+import type { CanRenew, GrantRecord, HistoryRecord, RenewalState, SecretRecord, WardenDb } from './schema';
 import { sealTokens, secretPart, vaultKey } from './vault';
 
 /**
@@ -16,29 +16,32 @@ export async function storeRefreshed(db: WardenDb, grantId: string, tokens: Toke
   return db.transaction('rw', db.grants, db.secrets, async () => {
     const grant = await db.grants.get(grantId);
     if (!grant) return undefined;
-    const refreshed = applyCheck(
-      {
-        ...grant,
-        invalidSince: null,
-        invalidReason: null,
-        refreshable: Boolean(tokens.refreshToken),
-        accessExpiresAt: tokens.accessExpiresAt,
-        issuedAt: now,
-        refreshStartedAt: null,
-      },
-      { kind: 'valid', expiresAt: grantExpiry(grant.network, tokens, now), scopes: tokens.scopes },
-      now,
-    );
+    const refreshed = refreshedGrant(grant, tokens, now);
     await db.secrets.put(secret);
     await db.grants.put(refreshed);
     return refreshed;
   });
 }
 
-export interface CheckToApply {
-  grantId: string;
-  result: CheckResult;
+/** The grant after a successful refresh (pure). */
+function refreshedGrant(grant: GrantRecord, tokens: TokenSet, now: number): GrantRecord {
+  return applyCheck(
+    {
+      ...grant,
+      invalidSince: null,
+      invalidReason: null,
+      refreshable: Boolean(tokens.refreshToken),
+      accessExpiresAt: tokens.accessExpiresAt,
+      issuedAt: now,
+      refreshStartedAt: null,
+    },
+    { kind: 'valid', expiresAt: grantExpiry(grant.network, tokens, now), scopes: tokens.scopes },
+    now,
+  );
 }
+
+/** A check's answer, or a refresh's new tokens (already sealed) where the refresh token never rotates. */
+export type CheckToApply = { grantId: string; result: CheckResult } | { grantId: string; refreshed: TokenSet; secret: SecretRecord };
 
 /**
  * Applies a batch of check results in ONE write transaction, and records a
@@ -46,13 +49,19 @@ export interface CheckToApply {
  */
 export async function applyChecks(db: WardenDb, checks: CheckToApply[], now: number): Promise<void> {
   if (checks.length === 0) return;
-  await db.transaction('rw', [db.grants, db.profiles, db.history, db.identities], async () => {
+  await db.transaction('rw', [db.grants, db.profiles, db.history, db.identities, db.secrets], async () => {
     const grants = await db.grants.bulkGet(checks.map((c) => c.grantId));
     const updated: GrantRecord[] = [];
+    const secrets: SecretRecord[] = [];
     const history: HistoryRecord[] = [];
     for (const [i, check] of checks.entries()) {
       const before = grants[i];
       if (!before) continue; // disconnected while the check was in flight
+      if ('refreshed' in check) {
+        updated.push(refreshedGrant(before, check.refreshed, now));
+        secrets.push(check.secret);
+        continue;
+      }
       const after = applyCheck(before, check.result, now);
       updated.push(after);
       if (check.result.kind === 'invalid' && check.result.code === 'permission') {
@@ -73,6 +82,7 @@ export async function applyChecks(db: WardenDb, checks: CheckToApply[], now: num
       }
     }
     await db.grants.bulkPut(updated);
+    if (secrets.length) await db.secrets.bulkPut(secrets);
     if (history.length) await db.history.bulkAdd(history);
   });
 }

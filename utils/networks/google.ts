@@ -60,6 +60,7 @@ export function googleAdapter(product: GoogleProduct): NetworkAdapter {
 
     /** Google returns no new refresh token on refresh: the stored one stays. */
     refresh: (ctx, tokens) => refreshAt(ctx, product.id, TOKEN, tokens.refreshToken),
+    keepsRefreshToken: true,
 
     async inspect(ctx, tokens) {
       const answer = await requestJson(

@@ -63,6 +63,7 @@ export const linkedin: NetworkAdapter = {
 
   /** Programmatic refresh (approved apps): the refresh token keeps its 365-day clock from the first grant. */
   refresh: (ctx, tokens) => refreshAt(ctx, 'linkedin', TOKEN, tokens.refreshToken),
+  keepsRefreshToken: true,
 
   async inspect(ctx, tokens) {
     const info = await introspect(ctx, tokens.accessToken);

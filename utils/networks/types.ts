@@ -65,6 +65,11 @@ export interface NetworkAdapter {
   exchangeCode(ctx: AdapterContext, code: string, codeVerifier: string, redirectUri: string): Promise<TokenOutcome>;
   /** Present only where the network has a refresh grant; takes the stored token set (Threads refreshes with the access token). */
   refresh?(ctx: AdapterContext, tokens: TokenSet): Promise<TokenOutcome>;
+  /**
+   * True where a refresh never replaces the refresh token (Google, LinkedIn): its answer can
+   * wait for the poll's batched write. Elsewhere (rotation) it is stored the moment it arrives.
+   */
+  keepsRefreshToken?: boolean;
   /** When a refresh is allowed at all (Threads: token ≥ 24 h old and unexpired); default: always. */
   canRefresh?(grant: { issuedAt: number; accessExpiresAt: number | null }, now: number): boolean;
   inspect(ctx: AdapterContext, tokens: TokenSet): Promise<CheckResult>;
