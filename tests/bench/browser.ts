@@ -10,10 +10,7 @@ import { command } from '../e2e/support/extension';
 const DAY = 86_400_000;
 
 /** Writes `n` profiles and their grants straight into IndexedDB (no secrets: the popup never reads them). */
-export function seedRowsExport(worker: WebWorker, n: number) {
-  return seedRows(worker, n);
-}
-function seedRows(worker: WebWorker, n: number): Promise<void> {
+export function seedRows(worker: WebWorker, n: number): Promise<void> {
   return worker.evaluate(
     (count, day) =>
       new Promise<void>((resolve, reject) => {
@@ -62,16 +59,20 @@ function seedRows(worker: WebWorker, n: number): Promise<void> {
   );
 }
 
-async function readyMs(ext: ExtensionBrowser, path: string, selector: string | null): Promise<number> {
+/** Milliseconds from navigation start to `mark` (the popup marks its first list rows), or to the load event. */
+async function readyMs(ext: ExtensionBrowser, path: string, mark: string | null): Promise<number> {
   const page = await ext.browser.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/${path}`, { waitUntil: selector ? 'domcontentloaded' : 'load' });
-  if (selector) await page.waitForSelector(selector, { timeout: 60_000 });
-  const ms = selector
-    ? await page.evaluate(() => performance.now())
+  await page.goto(`chrome-extension://${ext.extensionId}/${path}`, { waitUntil: 'load' });
+  const ms = mark
+    ? await page
+        .waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, { timeout: 60_000 }, mark)
+        .then((h) => h.jsonValue())
     : await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd);
   await page.close();
-  return ms;
+  return ms as number;
 }
+
+const LIST_READY = 'token-warden:list-ready';
 
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -79,12 +80,12 @@ const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length /
 export async function popupReady(n: number) {
   const ext = await launchExtension();
   await seedRows(await ext.worker(), n);
-  await readyMs(ext, 'popup.html', 'li.row'); // warm-up
+  await readyMs(ext, 'popup.html', LIST_READY); // warm-up
   const blank: number[] = [];
   const popup: number[] = [];
   for (let i = 0; i < 5; i += 1) {
     blank.push(await readyMs(ext, 'icon/128.png', null));
-    popup.push(await readyMs(ext, 'popup.html', 'li.row'));
+    popup.push(await readyMs(ext, 'popup.html', LIST_READY));
   }
   await ext.close();
   return { blankMs: median(blank), popupMs: median(popup) };
