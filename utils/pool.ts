@@ -27,23 +27,35 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
 
 /**
  * Collects items and writes them in batches of `size`, one write at a time, without making
- * the producers wait. `close()` writes the rest, waits for every write and rethrows the
+ * the producers wait; a partial batch is written after `maxWaitMs` (a worker stopped early
+ * keeps what it learned). `close()` writes the rest, waits for every write and rethrows the
  * first failure (later batches are still attempted).
  */
-export function batchWriter<T>(size: number, write: (batch: T[]) => Promise<void>) {
+export function batchWriter<T>(size: number, write: (batch: T[]) => Promise<void>, maxWaitMs = Infinity) {
   const pending: T[] = [];
   let chain = Promise.resolve();
   let failure: unknown = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   const drain = (all: boolean) => {
     while (pending.length >= (all ? 1 : size)) {
       const batch = pending.splice(0, size);
       chain = chain.then(() => write(batch)).catch((error: unknown) => void (failure ??= error));
+    }
+    if (timer !== null && pending.length === 0) {
+      clearTimeout(timer);
+      timer = null;
     }
   };
   return {
     push(item: T) {
       pending.push(item);
       drain(false);
+      if (pending.length > 0 && timer === null && Number.isFinite(maxWaitMs)) {
+        timer = setTimeout(() => {
+          timer = null;
+          drain(true);
+        }, maxWaitMs);
+      }
     },
     async close() {
       drain(true);

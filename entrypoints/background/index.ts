@@ -10,7 +10,7 @@ import { claimBrowserSessionStart } from './session';
 import { launchAuthFlow, redirectUrl } from './identity';
 import { listenToNotifications, onButton, showReminders, type NotificationHandlers } from './notifications';
 import { deliverOutbox } from './outbox';
-import { pollGrants } from './poll';
+import { pollGrants, resumeInterruptedPoll } from './poll';
 import { refreshBadge } from './refresh-badge';
 import { runReminders } from './reminders';
 import { renewProfile } from './renew';
@@ -64,6 +64,10 @@ export default defineBackground(() => {
   };
   browser.runtime.onStartup.addListener(() => run(browserStarted));
   browser.runtime.onInstalled.addListener(() => run(start));
+  // A poll cut short when the browser stopped the worker goes on now, then its reminders.
+  run(async () => {
+    if ((await resumeInterruptedPoll(deps)) > 0) await runReminders(deps);
+  });
   run(async () => {
     await start();
     await browserStarted();

@@ -14,8 +14,15 @@ import { refreshBadge } from './refresh-badge';
 
 export const PER_NETWORK_CONCURRENCY = 4;
 const WRITE_BATCH = 100;
+/** A partial batch waits at most this long (a worker stopped mid-poll keeps what it learned). */
+const WRITE_WAIT_MS = 1000;
 /** A grant picked by a poll is leased so an overlapping poll does not check it twice. */
 const LEASE_MS = 2 * MINUTE;
+/**
+ * This life of the service worker. The browser runs one worker per extension at a time, so a
+ * lease held by another life belongs to a worker that was stopped in the middle of a poll.
+ */
+const WORKER_LIFE = crypto.randomUUID();
 
 /**
  * Checks every due grant (all live ones when forced) through its network's
@@ -31,7 +38,7 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
   }
   const key = await vaultKey(deps.db);
   // Results are written in batches, one transaction at a time, while the requests go on.
-  const writer = batchWriter<CheckToApply>(WRITE_BATCH, (batch) => applyChecks(deps.db, batch, deps.now()));
+  const writer = batchWriter<CheckToApply>(WRITE_BATCH, (batch) => applyChecks(deps.db, batch, deps.now()), WRITE_WAIT_MS);
   await Promise.all(
     [...groupBy(due, (g) => g.network)].map(async ([network, grants]) => {
       const ctx = await adapterContext(deps, network);
@@ -70,9 +77,32 @@ async function leaseDueGrants(deps: Deps, now: number, force: boolean): Promise<
     const due = candidates.filter(
       (g) => g.invalidSince === null && g.renewal?.state !== 'running' && !paused.has(g.network) && (g.leasedUntil ?? 0) <= now,
     );
-    await db.grants.bulkUpdate(due.map((g) => ({ key: g.id, changes: { nextCheckAt: now + LEASE_MS, leasedUntil: now + LEASE_MS } })));
+    await db.grants.bulkUpdate(
+      due.map((g) => ({ key: g.id, changes: { nextCheckAt: now + LEASE_MS, leasedUntil: now + LEASE_MS, leasedBy: WORKER_LIFE } })),
+    );
     return due;
   });
+}
+
+/**
+ * On worker start: grants leased by an earlier life of the worker (stopped mid-poll) are due
+ * again at once, and checked now rather than when their lease would have run out.
+ */
+export async function resumeInterruptedPoll(deps: Deps): Promise<number> {
+  const { db } = deps;
+  const now = deps.now();
+  const released = await db.transaction('rw', db.grants, async () => {
+    // A leased grant's next check is its lease's end: the index narrows the search to those.
+    const leased = await db.grants
+      .where('nextCheckAt')
+      .between(now, now + LEASE_MS, true, true)
+      .filter((g) => (g.leasedUntil ?? 0) > now && g.leasedBy !== WORKER_LIFE)
+      .primaryKeys();
+    await db.grants.bulkUpdate(leased.map((key) => ({ key, changes: { nextCheckAt: now, leasedUntil: 0, leasedBy: undefined } })));
+    return leased.length;
+  });
+  if (released > 0) await pollGrants(deps, { force: false });
+  return released;
 }
 
 function notConfigured(outcome: { kind: string }): CheckResult {

@@ -1,5 +1,5 @@
 import type { Page, WebWorker } from 'puppeteer-core';
-import { cloneGrants } from './seed';
+import { cloneGrants } from '../e2e/support/seed';
 import { startSandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { addOne } from '../sandbox/fixtures';

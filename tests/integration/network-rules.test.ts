@@ -1,5 +1,5 @@
 import { connectNetwork } from '@/entrypoints/background/connect';
-import { pollGrants } from '@/entrypoints/background/poll';
+import { pollGrants, resumeInterruptedPoll } from '@/entrypoints/background/poll';
 import { renewProfile } from '@/entrypoints/background/renew';
 import { applyChecks } from '@/utils/db/grant-writes';
 import { openTokens, vaultKey } from '@/utils/db/vault';
@@ -159,6 +159,36 @@ async function writeTransactions(h: Harness, run: () => Promise<unknown>): Promi
   }
   return count;
 }
+
+describe('a worker stopped in the middle of a poll', () => {
+  it('its successor checks the grants the stopped one had leased at once, and leaves its own leases alone', async () => {
+    const h = await harness();
+    for (const i of [1, 2, 3, 4]) {
+      addOne(h.sandbox.state, 'pinterest', `Board ${i}`, `61${i}`);
+      await connectNetwork(h.deps, 'pinterest');
+    }
+    const now = h.deps.now();
+    const [a, b, c] = await h.deps.db.grants.toArray();
+    // Two leased by a stopped life of the worker, mid-poll; one checked long ago and not due.
+    await h.deps.db.grants.bulkUpdate([
+      { key: a!.id, changes: { nextCheckAt: now + 60_000, leasedUntil: now + 60_000, leasedBy: 'stopped-life' } },
+      { key: b!.id, changes: { nextCheckAt: now + 90_000, leasedUntil: now + 90_000, leasedBy: 'stopped-life' } },
+      { key: c!.id, changes: { nextCheckAt: now + DAY } },
+    ]);
+    const before = requestsTo(h, 'pinterest');
+    expect(await resumeInterruptedPoll(h.deps)).toBe(2);
+    expect(requestsTo(h, 'pinterest') - before).toBe(2);
+    const after = await h.deps.db.grants.bulkGet([a!.id, b!.id]);
+    expect(after.every((g) => g!.lastCheckAt === now && g!.nextCheckAt > now + HOUR)).toBe(true);
+    // Leases this life holds are not released by it.
+    await h.deps.db.grants.update(c!.id, { nextCheckAt: now });
+    const poll = pollGrants(h.deps, { force: false });
+    expect(await resumeInterruptedPoll(h.deps)).toBe(0);
+    await poll;
+    expect(requestsTo(h, 'pinterest') - before).toBe(3);
+    await h.close();
+  });
+});
 
 describe('polling writes in batches', () => {
   it('a poll of 120 grants commits one lease and one write per 100 results (2), never one per grant', async () => {

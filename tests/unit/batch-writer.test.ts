@@ -34,4 +34,23 @@ describe('batchWriter', () => {
     await expect(w.close()).rejects.toThrow('QuotaExceededError');
     expect(written).toEqual([[2, 3], [4]]);
   });
+
+  it('writes a partial batch after maxWaitMs, so a producer stopped early keeps what it had', async () => {
+    const writes: number[][] = [];
+    const w = batchWriter<number>(
+      100,
+      (batch) => {
+        writes.push(batch);
+        return Promise.resolve();
+      },
+      20,
+    );
+    w.push(1);
+    w.push(2);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(writes).toEqual([[1, 2]]);
+    w.push(3);
+    await w.close();
+    expect(writes).toEqual([[1, 2], [3]]);
+  });
 });

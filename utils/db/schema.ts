@@ -58,6 +58,8 @@ export interface GrantRecord {
   refreshStartedAt?: number | null;
   /** A poll holds the grant until then: no second check of it runs meanwhile. */
   leasedUntil?: number;
+  /** Which life of the service worker holds the lease (a restarted worker releases the others'). */
+  leasedBy?: string;
 }
 
 /** Encrypted access/refresh tokens (AES-GCM). The UI never reads this table. */

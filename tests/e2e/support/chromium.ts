@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import puppeteer, { TargetType, type Browser, type Page, type WebWorker } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
 
 /** Where Chromium is found: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,8 +11,8 @@ export interface ExtensionBrowser {
   browser: Browser;
   extensionId: string;
   userDataDir: string;
-  /** The running service worker (woken if stopped), once its start-up has finished. */
-  worker(): Promise<WebWorker>;
+  /** The running service worker (woken if stopped), once its start-up has finished; `fresh`: not one seen before. */
+  worker(options?: { fresh?: boolean }): Promise<WebWorker>;
   /** An extension page (popup.html, options.html) opened as a tab. */
   openPage(path: string): Promise<Page>;
   close(): Promise<void>;
@@ -26,6 +26,8 @@ export interface LaunchOptions {
   atStartup?: boolean;
   /** The browser's UI language (e.g. 'fr-FR'): headless Chromium ignores --lang, so pages get a DevTools locale override. */
   lang?: string;
+  /** Install the extension from this directory instead of the build output (e.g. a copy to update in place). */
+  extensionDir?: string;
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -34,11 +36,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   mkdirSync(join(userDataDir, 'Default'), { recursive: true });
   // Lets chrome.runtime.reload() keep an unpacked extension enabled.
   writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
+  const dir = options.extensionDir ?? EXTENSION_DIR;
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     pipe: true,
-    enableExtensions: options.atStartup ? [EXTENSION_DIR] : true,
+    enableExtensions: options.atStartup ? [dir] : true,
     userDataDir,
     // On Linux, Chromium takes its UI language (i18n.getUILanguage) from LANGUAGE/LANG as well as --lang.
     env: {
@@ -57,13 +60,16 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   });
   const extensionId = options.atStartup
     ? new URL((await browser.waitForTarget((t) => t.url().startsWith('chrome-extension://'), { timeout: 20_000 })).url()).host
-    : await browser.installExtension(EXTENSION_DIR);
+    : await browser.installExtension(dir);
   const origin = `chrome-extension://${extensionId}`;
 
-  async function worker(): Promise<WebWorker> {
-    const target = await browser.waitForTarget((t) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(origin), {
-      timeout: 20_000,
-    });
+  const known = new Set<unknown>();
+  async function worker(options: { fresh?: boolean } = {}): Promise<WebWorker> {
+    // fresh: a worker started after the last one returned (the extension was reloaded, updated or re-enabled).
+    const matches = (t: Target) => t.type() === TargetType.SERVICE_WORKER && t.url().startsWith(origin) && !(options.fresh && known.has(t));
+    // The newest one: after a reload an older, stopped worker's target can linger in the list.
+    const target = browser.targets().filter(matches).at(-1) ?? (await browser.waitForTarget(matches, { timeout: 20_000 }));
+    known.add(target);
     const w = (await target.worker())!;
     await waitFor(() => w.evaluate(() => (globalThis as { __tokenWardenReady?: boolean }).__tokenWardenReady === true), 'worker start-up');
     return w;

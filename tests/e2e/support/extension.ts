@@ -11,9 +11,9 @@ export async function command<T = unknown>(page: Page, name: string, payload: un
   return reply.result as T;
 }
 
-/** Reads a whole IndexedDB table from the worker with the raw API (what is really stored). */
-export function readTable<T = Record<string, unknown>>(worker: WebWorker, table: string): Promise<T[]> {
-  return worker.evaluate(
+/** Reads a whole IndexedDB table with the raw API (what is really stored), from the worker or an extension page. */
+export function readTable<T = Record<string, unknown>>(where: WebWorker | Page, table: string): Promise<T[]> {
+  return (where as WebWorker).evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('token-warden');
