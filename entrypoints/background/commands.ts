@@ -1,3 +1,4 @@
+import { t } from '@/utils/i18n/index';
 import { renewableAtRisk } from '@/utils/db/at-risk';
 import { loadSettings, storeSettings } from '@/utils/db/settings-store';
 import { COMMANDS, envelope, type CommandName, type Reply } from '@/utils/messages';
@@ -7,6 +8,7 @@ import { connectNetwork } from './connect';
 import type { Deps } from './deps';
 import { deliverOutbox } from './outbox';
 import { pollGrants } from './poll';
+import { isQuotaError } from '@/utils/storage-problem';
 import { runReminders } from './reminders';
 import { refreshBadge } from './refresh-badge';
 import { renewProfile } from './renew';
@@ -75,6 +77,10 @@ export async function handleMessage(deps: Deps, message: unknown, sender: Sender
     const handler = HANDLERS[env.data.command] as (deps: Deps, payload: unknown) => Promise<unknown>;
     return { ok: true, result: await handler(deps, payload.data) };
   } catch (error) {
+    if (isQuotaError(error)) {
+      await deps.storageProblem({ at: deps.now(), error: 'QuotaExceededError' }).catch(() => undefined);
+      return { ok: false, error: t('storage.full') };
+    }
     // The message only: a cause could echo a request that held a token.
     return { ok: false, error: error instanceof Error ? error.message : 'Unexpected error' };
   }

@@ -2,6 +2,7 @@ import { WardenDb } from '@/utils/db/schema';
 import type { BadgeState } from '@/utils/badge';
 import type { Fetch } from '@/utils/networks/types';
 import type { ReminderMessage } from '@/utils/reminders/messages';
+import type { StorageProblem } from '@/utils/storage-problem';
 import type { AuthFlow } from './identity';
 
 /** Everything the background's logic touches, passed in so tests swap any of it. */
@@ -19,6 +20,8 @@ export interface Deps {
   notify: (messages: ReminderMessage[]) => Promise<void>;
   openAtRisk: (profileId: string | null) => Promise<void>;
   openStartupWindow: () => Promise<void>;
+  /** Writes refused for lack of space (recorded for the pages, said once), or null once a write succeeds again. */
+  storageProblem: (problem: StorageProblem | null) => Promise<void>;
 }
 
 let shared: WardenDb | undefined;

@@ -6,9 +6,9 @@ import { snoozeProfile } from './channel-actions';
 import { handleMessage, onBrowserStartup, onWorkerStart, type SelfIdentity } from './commands';
 import { sharedDb, type Deps } from './deps';
 import { announceChanges } from '@/utils/db/announce-changes';
-import { claimBrowserSessionStart } from './session';
+import { claimBrowserSessionStart, setStorageProblem } from './session';
 import { launchAuthFlow, redirectUrl } from './identity';
-import { listenToNotifications, onButton, showReminders, type NotificationHandlers } from './notifications';
+import { listenToNotifications, onButton, showReminders, showStorageProblem, type NotificationHandlers } from './notifications';
 import { deliverOutbox } from './outbox';
 import { pollGrants, resumeInterruptedPoll } from './poll';
 import { refreshBadge } from './refresh-badge';
@@ -35,6 +35,9 @@ export default defineBackground(() => {
     notify: showReminders,
     openAtRisk: openAtRiskTab,
     openStartupWindow,
+    storageProblem: async (problem) => {
+      if (await setStorageProblem(problem)) await showStorageProblem();
+    },
   };
   const self: SelfIdentity = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
   const run = (task: () => Promise<unknown>) => void task().catch(report);

@@ -5,6 +5,7 @@ import { reminderBody, reminderTitle, type ReminderMessage } from '@/utils/remin
 /** The only caller of browser.notifications. */
 const GROUP_ID = 'reminder-group';
 const SINGLE_PREFIX = 'reminder|';
+const STORAGE_ID = 'storage-full';
 
 /** One notification per profile (a newer threshold replaces the older); several at once become one. */
 export async function showReminders(messages: ReminderMessage[]): Promise<void> {
@@ -30,6 +31,17 @@ export async function showReminders(messages: ReminderMessage[]): Promise<void> 
     iconUrl,
     title: t('rem.group', { n: messages.length }),
     message: list,
+    priority: 2,
+  });
+}
+
+/** Said once per episode: the browser refuses Token Warden's writes for lack of space. */
+export async function showStorageProblem(): Promise<void> {
+  await browser.notifications.create(STORAGE_ID, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: t('storage.fullTitle'),
+    message: t('storage.full'),
     priority: 2,
   });
 }

@@ -6,6 +6,7 @@ import { adapterFor } from '@/utils/networks/index';
 import type { AdapterContext, CheckResult, TokenSet } from '@/utils/networks/types';
 import { refreshDue } from '@/utils/poll-schedule';
 import { batchWriter, groupBy, runPool } from '@/utils/pool';
+import { isQuotaError } from '@/utils/storage-problem';
 import { MINUTE } from '@/utils/time';
 import type { Deps } from './deps';
 import { adapterContext } from './oauth-login';
@@ -58,6 +59,11 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
   );
   try {
     await writer.close();
+    await deps.storageProblem(null);
+  } catch (error) {
+    // A refused transaction writes nothing of its batch: those grants stay due and are checked again.
+    if (isQuotaError(error)) await deps.storageProblem({ at: deps.now(), error: 'QuotaExceededError' });
+    throw error;
   } finally {
     await refreshBadge(deps);
   }

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 
-/** The only user of browser.storage: a per-browser-session marker. */
+import { STORAGE_PROBLEM_KEY, type StorageProblem } from '@/utils/storage-problem';
+
+/** The only user of browser.storage (session storage: in memory, so it works even with a full disk). */
 const KEY = 'browserSessionStarted';
 
 /**
@@ -14,4 +16,18 @@ export async function claimBrowserSessionStart(): Promise<boolean> {
   if (seen[KEY]) return false;
   await browser.storage.session.set({ [KEY]: Date.now() });
   return true;
+}
+
+/**
+ * Records (or clears, with null) that writes are refused for lack of space. Pages show it;
+ * returns true when the problem is new (it was not already recorded).
+ */
+export async function setStorageProblem(problem: StorageProblem | null): Promise<boolean> {
+  const current = (await browser.storage.session.get(STORAGE_PROBLEM_KEY))[STORAGE_PROBLEM_KEY] as StorageProblem | undefined;
+  if (problem === null) {
+    if (current) await browser.storage.session.remove(STORAGE_PROBLEM_KEY);
+    return false;
+  }
+  await browser.storage.session.set({ [STORAGE_PROBLEM_KEY]: problem });
+  return !current;
 }

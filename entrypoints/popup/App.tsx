@@ -37,6 +37,7 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
         </div>
       </header>
       {banner && <Banner tone={banner.tone} text={banner.text} onDismiss={model.dismissBanner} />}
+      {model.storageFull.value && <Banner tone="bad" text={t('storage.full')} />}
       {model.offline.value && <Banner tone="neutral" text={t('popup.offline')} />}
       {model.loadError.value && <Banner tone="bad" text={t('popup.readError', { error: model.loadError.value })} />}
       {all === null && !model.loadError.value && <p class="empty muted">{t('popup.loading')}</p>}

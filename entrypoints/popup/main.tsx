@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import { signal } from '@preact/signals';
+import { STORAGE_PROBLEM_KEY as PROBLEM_KEY, type StorageProblem } from '@/utils/storage-problem';
 import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import { openPageStore } from '@/utils/db/page-store';
@@ -14,7 +16,15 @@ import { createPopupModel } from './model';
 const inTab = new URLSearchParams(location.search).get('view') === 'tab';
 document.documentElement.classList.toggle('in-tab', inTab);
 
+// The background records a full disk in session storage (it cannot write IndexedDB then).
+const storageProblem = signal<StorageProblem | null>(null);
+void browser.storage.session.get(PROBLEM_KEY).then((v) => (storageProblem.value = (v[PROBLEM_KEY] as StorageProblem | undefined) ?? null));
+browser.storage.session.onChanged.addListener((changes) => {
+  if (PROBLEM_KEY in changes) storageProblem.value = (changes[PROBLEM_KEY]!.newValue as StorageProblem | undefined) ?? null;
+});
+
 const model = createPopupModel({
+  storageProblem,
   store: openPageStore(),
   command: createCommandClient((m) => browser.runtime.sendMessage(m)),
   requestHosts: (origins) => browser.permissions.request({ origins }),

@@ -1,5 +1,5 @@
 import { t, tn } from '@/utils/i18n/index';
-import { computed, signal } from '@preact/signals';
+import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { toCsv, toIcs, toJson } from '@/utils/export';
 import { bannerOf, createListModel, type ListDeps } from '@/utils/db/list-model';
 import { liveSignal, type LiveSignal } from '@/utils/db/live';
@@ -8,6 +8,7 @@ import { SETTINGS_ID, settingsFromRecord } from '@/utils/db/settings-store';
 import { applyFilter, parseFilter, statusCounts, type ListFilter } from '@/utils/list-filter';
 import { NETWORKS, NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
 import { DEFAULT_SETTINGS, networkConfig } from '@/utils/settings';
+import type { StorageProblem } from '@/utils/storage-problem';
 
 export interface PopupDeps extends ListDeps {
   requestHosts: (origins: string[]) => Promise<boolean>;
@@ -16,6 +17,8 @@ export interface PopupDeps extends ListDeps {
   download: (fileName: string, text: string, type: string) => void;
   /** Page storage for the filter choice (it is UI state, not token state). */
   storage: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Set while the browser refuses the background's writes for lack of space. */
+  storageProblem?: ReadonlySignal<StorageProblem | null>;
 }
 
 const FILTER_KEY = 'token-warden.filter';
@@ -74,6 +77,7 @@ export function createPopupModel(deps: PopupDeps) {
     connecting,
     choosing,
     checking,
+    storageFull: computed(() => deps.storageProblem?.value != null),
 
     /** The chooser's answer: the newly listed profiles left unticked stop being tracked. */
     async finishChoosing(untrack: string[]) {

@@ -48,4 +48,16 @@ describe('Offline: the sandbox down changes no status, says so, and polling resu
     expect(grants.map((g) => g.lastCheckResult)).toEqual(['valid', 'valid', 'valid']);
     expect((await popupRows(popup)).map((r) => [r.id, r.status])).toEqual(before.map(([id, status]) => [id, status]));
   }, 90_000);
+
+  it('a full disk, recorded by the background in session storage, is said in the popup until it clears', async () => {
+    const popup = await s.ext.openPage('popup.html');
+    await popup.waitForSelector('li.row');
+    const worker = await s.ext.worker();
+    const bannerText = () => popup.$$eval('[role="alert"], .banner', (els) => els.map((e) => e.textContent ?? '').join(' '));
+    expect(await bannerText()).not.toContain('Storage is full');
+    await worker.evaluate(() => chrome.storage.session.set({ storageProblem: { at: Date.now(), error: 'QuotaExceededError' } }));
+    await waitFor(async () => (await bannerText()).includes('Storage is full'), 'the storage banner');
+    await worker.evaluate(() => chrome.storage.session.remove('storageProblem'));
+    await waitFor(async () => !(await bannerText()).includes('Storage is full'), 'the banner gone');
+  });
 });

@@ -1,5 +1,13 @@
 import { json, type SandboxRequest, type SandboxResponse } from './http';
-import type { AuthorizeMode, FaultMode, PageRole, RevokeReason, SandboxNetwork, SandboxState } from './state';
+import {
+  seededRandom,
+  type AuthorizeMode,
+  type FaultMode,
+  type PageRole,
+  type RevokeReason,
+  type SandboxNetwork,
+  type SandboxState,
+} from './state';
 
 type Body = Record<string, unknown>;
 
@@ -61,6 +69,8 @@ export function controlRoutes(state: SandboxState, req: SandboxRequest, action: 
           remaining: b.count as number | undefined,
           retryAfterSec: b.retryAfter as number | undefined,
           latencyMs: b.latencyMs as number | undefined,
+          rate: b.rate as number | undefined,
+          random: seededRandom((b.seed as number | undefined) ?? 1),
         });
       return json(200, { ok: true });
     }

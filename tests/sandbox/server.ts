@@ -115,6 +115,7 @@ async function applyFault(state: SandboxState, network: string): Promise<Sandbox
   if (!fault) return undefined;
   if (fault.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
   if (fault.mode === 'none') return undefined;
+  if (fault.rate !== undefined && (fault.random ?? Math.random)() >= fault.rate) return undefined;
   if (fault.remaining !== undefined) {
     if (fault.remaining <= 0) return undefined;
     fault.remaining -= 1;

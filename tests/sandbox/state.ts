@@ -65,6 +65,21 @@ export interface Fault {
   remaining?: number;
   retryAfterSec?: number;
   latencyMs?: number;
+  /** Share of requests affected (0..1), drawn from `random` (seeded: runs repeat). Default: all. */
+  rate?: number;
+  random?: () => number;
+}
+
+/** A small seeded generator (mulberry32): the same seed gives the same faults. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export type AuthorizeMode = 'auto' | 'interactive' | 'deny';

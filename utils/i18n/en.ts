@@ -56,6 +56,9 @@ export const en = {
   'popup.checked_other': 'Checked {n} logins',
   'popup.needsHosts': 'Token Warden needs access to {network} to check its tokens. Nothing was changed.',
   'popup.disconnected': 'Disconnected. Its history is kept.',
+  'storage.full':
+    'Storage is full: Token Warden could not save its latest results. Nothing saved before was lost or half-written. Free some disk space, then choose “Check now”.',
+  'storage.fullTitle': 'Token Warden cannot save',
   'popup.offline': 'Offline: the last checks could not reach the networks. Statuses are unchanged; checks resume by themselves.',
   'popup.exportCsv': 'Export CSV',
   'popup.exportJson': 'Export JSON',

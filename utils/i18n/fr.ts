@@ -54,6 +54,9 @@ export const fr: Record<MessageKey, string> = {
   'popup.checked_other': '{n} connexions vérifiées',
   'popup.needsHosts': "Token Warden a besoin d'accéder à {network} pour vérifier ses jetons. Rien n'a changé.",
   'popup.disconnected': 'Déconnecté. Son historique est conservé.',
+  'storage.full':
+    "Stockage plein : Token Warden n'a pas pu enregistrer ses derniers résultats. Rien de ce qui était enregistré n'a été perdu ni à moitié écrit. Libérez de l'espace disque, puis choisissez « Vérifier maintenant ».",
+  'storage.fullTitle': 'Token Warden ne peut pas enregistrer',
   'popup.offline':
     "Hors ligne : les dernières vérifications n'ont pas pu joindre les réseaux. Les états n'ont pas changé ; les vérifications reprendront d'elles-mêmes.",
   'popup.exportCsv': 'Exporter en CSV',

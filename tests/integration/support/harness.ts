@@ -1,5 +1,6 @@
 import type { BadgeState } from '@/utils/badge';
 import type { ReminderMessage } from '@/utils/reminders/messages';
+import type { StorageProblem } from '@/utils/storage-problem';
 import { WardenDb } from '@/utils/db/schema';
 import { storeSettings } from '@/utils/db/settings-store';
 import { settingsSchema } from '@/utils/settings';
@@ -30,6 +31,8 @@ export interface Harness {
   notifications: ReminderMessage[];
   /** Tabs and windows opened: a profile id, 'list' or 'startup'. */
   opened: string[];
+  /** What the background recorded about refused writes (null = cleared). */
+  storageProblems: (StorageProblem | null)[];
   setNow(t: number): void;
   control(action: string, body?: unknown): Promise<any>;
   close(): Promise<void>;
@@ -48,6 +51,7 @@ export async function harness(options: { authFlow?: AuthFlow } = {}): Promise<Ha
   const alarms = new Map<string, number | null>();
   const notifications: ReminderMessage[] = [];
   const opened: string[] = [];
+  const storageProblems: (StorageProblem | null)[] = [];
   const flow = options.authFlow ?? followRedirect;
   const deps: Deps = {
     db,
@@ -79,6 +83,10 @@ export async function harness(options: { authFlow?: AuthFlow } = {}): Promise<Ha
       opened.push('startup');
       return Promise.resolve();
     },
+    storageProblem: (problem) => {
+      storageProblems.push(problem);
+      return Promise.resolve();
+    },
   };
   return {
     deps,
@@ -88,6 +96,7 @@ export async function harness(options: { authFlow?: AuthFlow } = {}): Promise<Ha
     alarms,
     notifications,
     opened,
+    storageProblems,
     setNow: (t) => (now = t),
     control: async (action, body = {}) =>
       (await fetch(`${sandbox.url}/_control/${action}`, { method: 'POST', body: JSON.stringify(body) })).json(),
