@@ -20,7 +20,7 @@ document.documentElement.classList.toggle('in-tab', inTab);
 const storageProblem = signal<StorageProblem | null>(null);
 void browser.storage.session.get(PROBLEM_KEY).then((v) => (storageProblem.value = (v[PROBLEM_KEY] as StorageProblem | undefined) ?? null));
 browser.storage.session.onChanged.addListener((changes) => {
-  if (PROBLEM_KEY in changes) storageProblem.value = (changes[PROBLEM_KEY]!.newValue as StorageProblem | undefined) ?? null;
+  if (PROBLEM_KEY in changes) storageProblem.value = (changes[PROBLEM_KEY].newValue as StorageProblem | undefined) ?? null;
 });
 
 const model = createPopupModel({
