@@ -60,6 +60,37 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
     expect(await h.deps.db.secrets.count()).toBe(0);
   });
 
+  it.each([
+    ['another flow of the same network (its PKCE verifier does not match)', 'facebook'],
+    ['a flow of another network', 'tiktok'],
+  ])('refuses a code issued to %s, with this flow’s state, and stores nothing', async (_, otherNetwork) => {
+    h = await harness({
+      authFlow: async (url) => {
+        // An attacker's (or a stale) flow: its own PKCE challenge, its code; spliced into our redirect.
+        const mine = new URL(url);
+        const other = new URL(mine);
+        if (otherNetwork === 'tiktok') {
+          // TikTok's authorize page, same sandbox: its code is TikTok's.
+          other.pathname = '/tiktok/www.tiktok.com/v2/auth/authorize/';
+          other.searchParams.set('client_key', 'sandbox-app');
+        }
+        other.searchParams.set('code_challenge', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGKSIJ-cM0');
+        const stolen = new URL((await fetch(other, { redirect: 'manual' })).headers.get('location')!).searchParams.get('code');
+        const ours = new URL((await fetch(mine, { redirect: 'manual' })).headers.get('location')!);
+        if (!stolen) throw new Error('the other flow gave no code');
+        ours.searchParams.set('code', stolen);
+        return { ok: true, redirectUrl: ours.toString() };
+      },
+    });
+    await h.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }] });
+    await h.control('accounts', { network: 'tiktok', name: 'Alex', pages: [] });
+    const outcome = await connectNetwork(h.deps, 'facebook');
+    expect(outcome).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/code/i) });
+    expect(await h.deps.db.grants.count()).toBe(0);
+    expect(await h.deps.db.secrets.count()).toBe(0);
+    expect(await h.deps.db.profiles.count()).toBe(0);
+  });
+
   it('reports a missing client ID instead of opening a window', async () => {
     h = await harness();
     await storeSettings(h.deps.db, settingsSchema.parse({ version: 2 }));

@@ -97,7 +97,7 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
   else {
     const route = ROUTES[first as SandboxNetwork] as (typeof ROUTES)[SandboxNetwork] | undefined;
     const isAuthorize = /authorize|dialog\/oauth|oauth2\/v2\/auth|authorization$|pinterest\.com\/oauth\/$/.test(sreq.path);
-    const fault = isAuthorize ? undefined : await applyFault(state, first);
+    const fault = isAuthorize ? undefined : await applyFault(state, first, sreq);
     if (fault === 'hold') {
       held.add(res);
       res.on('close', () => held.delete(res));
@@ -110,7 +110,7 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
 }
 
 /** A scripted fault for this network's request, if one is armed. */
-async function applyFault(state: SandboxState, network: string): Promise<SandboxResponse | 'hold' | undefined> {
+async function applyFault(state: SandboxState, network: string, req: SandboxRequest): Promise<SandboxResponse | 'hold' | undefined> {
   const fault = state.faults.get(network);
   if (!fault) return undefined;
   if (fault.latencyMs) await new Promise((r) => setTimeout(r, fault.latencyMs));
@@ -133,6 +133,21 @@ async function applyFault(state: SandboxState, network: string): Promise<Sandbox
       return { status: 200, text: '<html><body>Bad gateway</body>' };
     case 'timeout':
       return 'hold';
+    case 'echo': {
+      const message = `Invalid token in ${req.method} ${req.url.toString()} authorization=${req.headers.authorization ?? ''} body=${req.body}`;
+      // Every network's error shape at once: each adapter's classifier finds its own.
+      return {
+        status: 401,
+        json: {
+          error: { message, type: 'OAuthException', code: 190, status: 'UNAUTHENTICATED' },
+          message,
+          error_description: message,
+          serviceErrorCode: 65601,
+          status: 401,
+          errors: [{ message, code: 89 }],
+        },
+      };
+    }
   }
 }
 

@@ -57,7 +57,8 @@ export interface CodeRecord {
   expiresAt: number;
 }
 
-export type FaultMode = 'none' | '5xx' | 'timeout' | '429' | 'malformed';
+/** echo: a 401 whose error message repeats the whole request (URL, Authorization header, body), as careless APIs do. */
+export type FaultMode = 'none' | '5xx' | 'timeout' | '429' | 'malformed' | 'echo';
 
 export interface Fault {
   mode: FaultMode;

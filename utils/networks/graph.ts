@@ -57,6 +57,13 @@ export function graphFailure(answer: HttpAnswer): Failure {
   return unparseable(answer.status);
 }
 
+/** The token endpoint refusing a parameter (code 100: a code that is not ours, a bad verifier) refuses for good. */
+function tokenFailure(answer: HttpAnswer): Failure {
+  const failure = graphFailure(answer);
+  const err = graphError.safeParse(answer.body);
+  return failure.kind === 'unknown' && err.success && err.data.error.code === 100 ? { kind: 'invalid', reason: failure.reason } : failure;
+}
+
 /** A Graph GET (token in the query, as Graph takes it). */
 export async function graphGet<T>(ctx: AdapterContext, url: string, schema: z.ZodMiniType<T>): Promise<T | Failure> {
   const answer = await requestJson(ctx.fetch, rewriteUrl(url, ctx.config.baseUrl));
@@ -89,7 +96,7 @@ export function graphAdapter(product: GraphProduct): NetworkAdapter {
       'GET',
     );
     if (isUnknown(answer)) return { ok: false, result: answer };
-    if (answer.status !== 200) return { ok: false, result: graphFailure(answer) };
+    if (answer.status !== 200) return { ok: false, result: tokenFailure(answer) };
     const parsed = tokenResponse.safeParse(answer.body);
     if (!parsed.success) return { ok: false, result: unparseable(answer.status) };
     const t = parsed.data;

@@ -36,7 +36,54 @@ export async function requestJson(fetch: Fetch, url: string, init: RequestInit =
     return { kind: 'unknown', reason: 'The answer was cut off' };
   }
   if (text.length > MAX_BODY_CHARS) return { kind: 'unknown', reason: 'The answer was too large' };
-  return { status: response.status, body: parseJson(text) };
+  // An error that echoes the request would carry its token into a reason, a log or the inbox.
+  return { status: response.status, body: parseJson(response.ok ? text : scrub(text, secretsOf(url, init))) };
+}
+
+/** Names under which a request carries a secret (query, form or JSON body). */
+const SECRET_FIELDS = [
+  'access_token',
+  'input_token',
+  'refresh_token',
+  'fb_exchange_token',
+  'code',
+  'code_verifier',
+  'client_secret',
+  'token',
+];
+
+/** The secret values a request carries: those fields, and a bearer token. */
+export function secretsOf(url: string, init: RequestInit): string[] {
+  const found: string[] = [];
+  const take = (get: (name: string) => unknown) => {
+    for (const name of SECRET_FIELDS) {
+      const value = get(name);
+      if (typeof value === 'string' && value.length >= 8) found.push(value);
+    }
+  };
+  try {
+    const query = new URL(url).searchParams;
+    take((n) => query.get(n));
+  } catch {
+    // not a URL: nothing to take from it
+  }
+  const body = init.body;
+  if (body instanceof URLSearchParams) take((n) => body.get(n));
+  else if (typeof body === 'string') {
+    const parsed = parseJson(body);
+    if (parsed && typeof parsed === 'object') take((n) => (parsed as Record<string, unknown>)[n]);
+    else take((n) => new URLSearchParams(body).get(n));
+  }
+  const auth = new Headers(init.headers).get('authorization');
+  if (auth?.toLowerCase().startsWith('bearer ')) found.push(auth.slice(7).trim());
+  return found;
+}
+
+/** The text with every secret (as sent, or URL-encoded) replaced. */
+export function scrub(text: string, secrets: string[]): string {
+  // Longest first: a secret inside another one's encoded form must not leave a tail behind.
+  const forms = [...new Set(secrets.flatMap((s) => [s, encodeURIComponent(s)]))].sort((a, b) => b.length - a.length);
+  return forms.reduce((out, form) => out.split(form).join('[redacted]'), text);
 }
 
 function parseJson(text: string): unknown {
