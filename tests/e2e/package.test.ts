@@ -23,6 +23,8 @@ const ALLOWED = [
   /^MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA/,
 ];
 
+const IMPLICIT = /response_type["'`]?\s*[:=,]\s*["'`]?(id_)?token\b/;
+
 describe('The built package', () => {
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
@@ -62,6 +64,15 @@ describe('The built package', () => {
     expect(measured.popupJsGzip).toBeLessThanOrEqual(SIZE_BUDGETS.popupJsGzip);
     expect(measured.backgroundGzip).toBeLessThanOrEqual(SIZE_BUDGETS.backgroundGzip);
     expect(measured.zipBytes).toBeLessThanOrEqual(SIZE_BUDGETS.zipBytes);
+  });
+
+  it('has no implicit OAuth flow anywhere: no response_type=token in any script', () => {
+    for (const file of files(EXTENSION_DIR).filter((f) => f.endsWith('.js'))) {
+      expect(readFileSync(file, 'utf8')).not.toMatch(IMPLICIT);
+    }
+    // The detector works on the minified forms of an implicit request, and lets the code flow pass.
+    for (const bad of ['response_type:`token`', 'response_type=token', '"response_type":"id_token"']) expect(bad).toMatch(IMPLICIT);
+    expect('response_type:`code`').not.toMatch(IMPLICIT);
   });
 
   it('keeps Dexie out of the pages: they read IndexedDB through the small page store', () => {

@@ -24,6 +24,16 @@ describe.each(SANDBOX_NETWORKS)('%s: connect, revocation found by a poll, renewa
     expect(await status()).toBe('expired');
 
     expect(await renewProfile(h.deps, profileId)).toMatchObject({ kind: 'renewed' });
+    // Both windows: the authorization-code flow with PKCE S256, a fresh challenge and state each time; no implicit flow.
+    const [first, second] = h.authCalls.map((u) => new URL(u).searchParams);
+    for (const q of [first!, second!]) {
+      expect(q.get('response_type')).toBe('code');
+      expect(q.get('code_challenge_method')).toBe('S256');
+      expect(q.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(q.get('state')?.length).toBeGreaterThanOrEqual(16);
+    }
+    expect(first!.get('code_challenge')).not.toBe(second!.get('code_challenge'));
+    expect(first!.get('state')).not.toBe(second!.get('state'));
     expect(await status()).toBe(network === 'x' ? 'no-expiry' : 'valid');
     await pollGrants(h.deps, { force: true });
     expect(await status()).toBe(network === 'x' ? 'no-expiry' : 'valid');
