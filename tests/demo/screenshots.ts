@@ -6,6 +6,7 @@ import { startSandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { launchExtension } from '../e2e/support/chromium';
 import { command } from '../e2e/support/extension';
+import { connectDemo } from './connect-demo';
 
 /** `npm run screenshots`: PNGs of the popup, options and at-risk pages on the demo organisation, for the README. */
 const out = resolve('.github/readme');
@@ -19,7 +20,7 @@ for (const [lang, suffix] of [
 
 async function takeAll(lang: string | undefined, suffix: string) {
   const sandbox = await startSandbox();
-  const logins = seedDemo(sandbox.state);
+  const org = seedDemo(sandbox.state);
   const ext = await launchExtension({ lang });
   await ext.worker();
 
@@ -44,12 +45,7 @@ async function takeAll(lang: string | undefined, suffix: string) {
   await command(options, 'importSettings', {
     text: JSON.stringify({ ...sandboxSettings(sandbox.url), channels: { slackUrl: `${sandbox.url}/slack-demo` } }),
   });
-  for (const login of logins) {
-    sandbox.state.nextLogin.set(login.network, login.accountId);
-    await command(options, 'connect', { network: login.network });
-  }
-  sandbox.state.revokeAccount(logins[0]!.accountId, 'password');
-  await command(options, 'pollNow', {});
+  await connectDemo(sandbox, options, org);
 
   const popup = await popupAt();
   await popup.waitForSelector('li.row');

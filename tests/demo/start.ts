@@ -5,6 +5,7 @@ import { startSandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { CHROMIUM_PATH, EXTENSION_DIR, launchExtension } from '../e2e/support/chromium';
 import { command } from '../e2e/support/extension';
+import { connectDemo } from './connect-demo';
 
 /**
  * `npm start`: the extension on the built-in sandbox, with a demo organisation.
@@ -15,7 +16,7 @@ import { command } from '../e2e/support/extension';
 const port = Number(process.env.SANDBOX_PORT ?? 4010);
 const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const sandbox = await startSandbox({ port });
-const logins = seedDemo(sandbox.state);
+const org = seedDemo(sandbox.state);
 console.log(`Sandbox running on ${sandbox.url}`);
 
 // A fresh profile each run: Chrome would otherwise keep the service worker of an earlier build with the same version.
@@ -28,14 +29,7 @@ const imported = await command<{ ok: boolean; message?: string }>(options, 'impo
   text: JSON.stringify(sandboxSettings(sandbox.url)),
 });
 if (!imported.ok) throw new Error(`The sandbox settings were refused: ${imported.message}`);
-for (const login of logins) {
-  sandbox.state.nextLogin.set(login.network, login.accountId);
-  const outcome = await command<{ kind: string; reason?: string }>(options, 'connect', { network: login.network });
-  console.log(`Connect ${login.network} (${login.accountId}): ${outcome.kind}${outcome.reason ? `: ${outcome.reason}` : ''}`);
-}
-// One Facebook password change, so the demo shows an expired login and its renewal.
-sandbox.state.revokeAccount(logins[0]!.accountId, 'password');
-await command(options, 'pollNow', {});
+await connectDemo(sandbox, options, org, (line) => console.log(line));
 await options.close();
 
 const popup = await ext.openPage('popup.html');
