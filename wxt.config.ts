@@ -22,7 +22,19 @@ export default defineConfig({
     optional_host_permissions: [...optionalHostPermissions(), 'https://hooks.slack.com/*'],
     action: { default_title: 'Token Warden' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'token-warden@example.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'token-warden@example.org',
+              // 140: the first ESR with optional_host_permissions (128) and the data consent key (140).
+              strict_min_version: '140.0',
+              // Nothing goes to the developer: only to the networks and the webhooks the person set (PRIVACY.md).
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads that key from 142.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : process.env.TW_STORE === '1'
         ? {}
         : { key: EXTENSION_KEY }),

@@ -32,8 +32,8 @@ export function readTable<T = Record<string, unknown>>(where: WebWorker | Page, 
 }
 
 /** Sets fields on stored grants, all or one network's (test set-up: a test cannot wait for days to pass). */
-export function patchGrants(worker: WebWorker, changes: Record<string, unknown>, network?: string): Promise<void> {
-  return worker.evaluate(
+export function patchGrants(where: WebWorker | Page, changes: Record<string, unknown>, network?: string): Promise<void> {
+  return (where as WebWorker).evaluate(
     (fields, only) =>
       new Promise<void>((resolve) => {
         const open = indexedDB.open('token-warden');
