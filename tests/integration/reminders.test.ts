@@ -52,6 +52,26 @@ describe('reminders through the background (fake-indexeddb, real sandbox, local 
     expect(h.alarms.get('reminder')).toBeGreaterThan(h.deps.now());
   });
 
+  it('asleep across two thresholds, then the clock jumping back and forth: one reminder, the most severe, on every channel', async () => {
+    await configure((s) => (s.channels.slackUrl = `${sink.url}/hook`));
+    const profileId = await connectExpiringIn(10);
+    const start = h.deps.now();
+    expect(await runReminders(h.deps)).toBe(0); // 10 days left: no threshold crossed yet
+    // The machine sleeps from 10 days left to half a day left: 7, 3 and 1 were all crossed.
+    h.setNow(start + 9 * DAY + 12 * HOUR);
+    expect(await runReminders(h.deps)).toBe(1);
+    expect(h.notifications.map((n) => [n.profileId, n.threshold])).toEqual([[profileId, 1]]);
+    // The clock is set back four days, then forward again, twice: nothing more.
+    for (const t of [start + 5 * DAY, start + 9 * DAY + 13 * HOUR, start + 6 * DAY, start + 9 * DAY + 14 * HOUR]) {
+      h.setNow(t);
+      await runReminders(h.deps);
+    }
+    expect(h.notifications).toHaveLength(1);
+    expect(await h.deps.db.inbox.count()).toBe(1);
+    await deliverOutbox(h.deps);
+    expect(sink.received).toHaveLength(1);
+  });
+
   it('restarts of the worker send nothing new', async () => {
     await configure((s) => (s.channels.slackUrl = `${sink.url}/hook`));
     await connectExpiringIn(6);
