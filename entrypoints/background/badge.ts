@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { badgeFor, type BadgeState } from '@/utils/badge';
-import { readProfileRows } from '@/utils/db/profile-rows';
+import { readProfileRows, type ProfileRow } from '@/utils/db/profile-rows';
 import type { WardenDb } from '@/utils/db/schema';
 import { grantStatus, nextStatusChange } from '@/utils/status';
 
@@ -15,9 +15,12 @@ export async function setBadge(state: BadgeState): Promise<void> {
  * Recomputes the badge from the database (one count per profile at risk).
  * Returns when the badge will next change by the clock alone, for an alarm.
  */
-export async function badgeFromDb(db: WardenDb, now: number): Promise<{ state: BadgeState; nextChange: number | null }> {
+export async function badgeFromDb(
+  db: WardenDb,
+  now: number,
+): Promise<{ state: BadgeState; nextChange: number | null; rows: ProfileRow[] }> {
   const rows = await readProfileRows(db);
   const state = badgeFor(rows.map(({ grant }) => (grant ? grantStatus(grant, now).status : 'expired')));
   const changes = rows.map(({ grant }) => (grant ? nextStatusChange(grant, now) : null)).filter((t): t is number => t !== null);
-  return { state, nextChange: changes.length ? Math.min(...changes) : null };
+  return { state, nextChange: changes.length ? Math.min(...changes) : null, rows };
 }

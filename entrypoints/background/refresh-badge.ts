@@ -1,10 +1,17 @@
 import { STATUS_ALARM } from './alarms';
 import { badgeFromDb } from './badge';
 import type { Deps } from './deps';
+import { listHead } from '@/utils/list-head';
 
-/** After any write that can change a status: badge from the database, and an alarm for the next clock-driven change. */
+/**
+ * After any write that can change a status: badge from the database, an alarm for the next
+ * clock-driven change, and the list's head for the popup's first render.
+ */
 export async function refreshBadge(deps: Deps): Promise<void> {
-  const { state, nextChange } = await badgeFromDb(deps.db, deps.now());
+  const now = deps.now();
+  const { state, nextChange, rows } = await badgeFromDb(deps.db, now);
   await deps.setBadge(state);
   await deps.scheduleAlarm(STATUS_ALARM, nextChange);
+  // Best effort: the popup reads everything anyway; a full disk must not stop the badge.
+  await deps.db.snapshots.put(listHead(rows, now)).catch(() => undefined);
 }

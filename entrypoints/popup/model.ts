@@ -40,7 +40,12 @@ export function createPopupModel(deps: PopupDeps) {
   const unread = computed(() => inbox.value.value.filter((e) => e.read === 0).length);
   const filter = signal<ListFilter>(parseFilter(deps.storage.getItem(FILTER_KEY)));
   const visible = computed(() => (list.views.value ? applyFilter(list.views.value, filter.value) : null));
-  const counts = computed(() => statusCounts(list.views.value ?? [], filter.value));
+  const counts = computed(() => {
+    const whole = list.headCounts.value;
+    // Until every row is read, the head's counts (of the whole list) stand in when nothing narrows it.
+    if (list.partial.value && whole && filter.value.network === 'all' && !filter.value.text) return whole;
+    return statusCounts(list.views.value ?? [], filter.value);
+  });
   const highlighted = signal<string | null>(null);
   const detailId = signal<string | null>(null);
   const managersId = signal<string | null>(null);

@@ -4,8 +4,8 @@ import { startSandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { addOne } from '../sandbox/fixtures';
 import { SANDBOX_NETWORKS } from '../sandbox/state';
-import { launchExtension, type ExtensionBrowser } from '../e2e/support/chromium';
-import { command } from '../e2e/support/extension';
+import { launchExtension, waitFor, type ExtensionBrowser } from '../e2e/support/chromium';
+import { command, readTable } from '../e2e/support/extension';
 
 const DAY = 86_400_000;
 
@@ -79,7 +79,11 @@ const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length /
 /** Popup first render of the list (from navigation start), at n profiles, and a blank extension page, medians of 5. */
 export async function popupReady(n: number) {
   const ext = await launchExtension();
-  await seedRows(await ext.worker(), n);
+  const worker = await ext.worker();
+  await seedRows(worker, n);
+  // The rows were written behind the background's back: its status alarm brings the badge and the list's head up to date.
+  await worker.evaluate(() => chrome.alarms.create('status-change', { when: Date.now() }));
+  await waitFor(async () => (await readTable<{ total: number }>(worker, 'snapshots'))[0]?.total === n, 'the list head');
   await readyMs(ext, 'popup.html', LIST_READY); // warm-up
   const blank: number[] = [];
   const popup: number[] = [];

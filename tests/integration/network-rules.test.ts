@@ -191,7 +191,7 @@ describe('a worker stopped in the middle of a poll', () => {
 });
 
 describe('polling writes in batches', () => {
-  it('a poll of 120 grants commits one lease and one write per 100 results (2), never one per grant', async () => {
+  it('a poll of 120 grants commits one lease, one write per 100 results (2) and the list’s head, never one per grant', async () => {
     const h = await harness();
     for (let i = 0; i < 120; i += 1) {
       addOne(h.sandbox.state, 'pinterest', `Board ${i}`, `7${i}`);
@@ -200,7 +200,7 @@ describe('polling writes in batches', () => {
     const before = requestsTo(h, 'pinterest');
     const writes = await writeTransactions(h, () => pollGrants(h.deps, { force: true }));
     expect(requestsTo(h, 'pinterest') - before).toBe(120);
-    expect(writes).toBe(1 + 2);
+    expect(writes).toBe(1 + 2 + 1); // the lease, two batches, the list's head
     expect((await h.deps.db.grants.toArray()).every((g) => g.lastCheckResult === 'valid')).toBe(true);
     await h.close();
   });
@@ -214,7 +214,7 @@ describe('polling writes in batches', () => {
     const old = await openTokens(key, (await h.deps.db.secrets.get(grant!.id))!);
     h.setNow(grant!.accessExpiresAt! - 60_000); // inside the refresh margin
     const writes = await writeTransactions(h, () => pollGrants(h.deps, { force: true }));
-    expect(writes).toBe(2); // the lease, then the batch with the grant and its secret
+    expect(writes).toBe(3); // the lease, the batch with the grant and its secret, the list's head
     const after = await h.deps.db.grants.get(grant!.id);
     const fresh = await openTokens(key, (await h.deps.db.secrets.get(grant!.id))!);
     expect(fresh.accessToken).not.toBe(old.accessToken);

@@ -6,6 +6,7 @@ import { liveSignal } from './live';
 import type { PageStore } from './page-store';
 import { joinProfileRows, type ProfileRow } from './profile-rows';
 import type { GrantRecord, ProfileRecord } from './schema';
+import { LIST_HEAD_ID, type ListHead } from '../list-head';
 
 export interface ListDeps {
   store: PageStore;
@@ -32,6 +33,9 @@ export function createListModel(
   keep: (row: ProfileRowView) => boolean = () => true,
   limits: ReadonlySignal<HistoryLimits> = signal({}),
 ) {
+  // The head (the most urgent rows, kept by the background) is one small read, asked first:
+  // shown until every row is in.
+  const head = liveSignal<ListHead | undefined>(deps.store, [], () => deps.store.get<ListHead>('snapshots', LIST_HEAD_ID), undefined);
   const rows = liveSignal<ProfileRow[] | null>(
     deps.store,
     ['profiles', 'grants'],
@@ -41,12 +45,13 @@ export function createListModel(
     },
     null,
   );
+  const partial = computed(() => rows.value.value === null && head.value.value !== undefined);
   // Statuses depend on the clock: re-derive on every data change and on a tick, reading the time then.
   const tick = signal(0);
   const timer = setInterval(() => (tick.value += 1), 30_000);
   const views = computed(() => {
     void tick.value;
-    const current = rows.value.value;
+    const current = rows.value.value ?? head.value.value?.rows;
     return current ? sortedRowViews(current, deps.now(), limits.value).filter(keep) : null;
   });
   const offline = computed(() => looksOffline(rows.value.value ?? []));
@@ -56,6 +61,9 @@ export function createListModel(
   };
   return {
     views,
+    /** Only the head is shown yet: its counts stand for the whole list. */
+    partial,
+    headCounts: computed(() => head.value.value?.counts ?? null),
     offline,
     loadError: rows.error,
     banner,
@@ -71,6 +79,7 @@ export function createListModel(
     dispose() {
       clearInterval(timer);
       rows.dispose();
+      head.dispose();
     },
   };
 }

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { NetworkId } from '../networks/catalog';
 import type { FlowOutcome } from '../outcomes';
+import type { ListHead } from '../list-head';
 import type { Settings } from '../settings';
 import { DB_NAME } from './names';
 
@@ -172,6 +173,7 @@ export const SCHEMA_V1 = {
 export const SCHEMA_V2 = { networkState: 'id' };
 export const SCHEMA_V3 = { outbox: '++id, status, nextAttemptAt' };
 export const SCHEMA_V4 = { jobs: 'id' };
+export const SCHEMA_V5 = { snapshots: 'id' };
 
 export class WardenDb extends Dexie {
   profiles!: EntityTable<ProfileRecord, 'id'>;
@@ -186,6 +188,7 @@ export class WardenDb extends Dexie {
   networkState!: EntityTable<NetworkStateRecord, 'id'>;
   outbox!: EntityTable<OutboxRecord, 'id'>;
   jobs!: EntityTable<JobRecord, 'id'>;
+  snapshots!: EntityTable<ListHead, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -196,5 +199,7 @@ export class WardenDb extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     // v4: bulk renewal progress (new table, nothing to migrate).
     this.version(4).stores(SCHEMA_V4);
+    // v5: the list's head, kept for the popup's first render (new table, nothing to migrate).
+    this.version(5).stores(SCHEMA_V5);
   }
 }
