@@ -1,5 +1,5 @@
 import type { ProfileRow } from './db/profile-rows';
-import { compareRows, toRowView } from './profile-view';
+import { compareRows, orderOf } from './row-order';
 import type { TokenStatus } from './status';
 
 /** How many of the most urgent rows the head holds: more than a popup shows at once. */
@@ -20,7 +20,7 @@ export interface ListHead {
 
 export function listHead(rows: ProfileRow[], now: number): ListHead {
   const counts: Record<TokenStatus, number> = { expired: 0, expiring: 0, valid: 0, 'no-expiry': 0 };
-  const views = rows.map((row, i) => ({ i, view: toRowView(row, now) }));
+  const views = rows.map((row, i) => ({ i, view: orderOf(row, now) }));
   for (const { view } of views) counts[view.status] += 1;
   views.sort((a, b) => compareRows(a.view, b.view));
   return { id: LIST_HEAD_ID, at: now, total: rows.length, counts, rows: views.slice(0, LIST_HEAD_ROWS).map(({ i }) => rows[i]!) };

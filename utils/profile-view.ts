@@ -6,7 +6,7 @@ import { statusLabel } from './format';
 import { NETWORKS, type NetworkId } from './networks/catalog';
 import { describeOutcome, type FlowOutcome } from './outcomes';
 import { grantStatus, type TokenStatus } from './status';
-import { compareUrgency } from './urgency';
+import { compareRows } from './row-order';
 
 /** Everything a list row shows, computed once from a profile and its grant (pure). */
 export interface ProfileRowView {
@@ -71,17 +71,7 @@ export function looksOffline(rows: ProfileRow[]): boolean {
   return checked.length > 0 && checked.every((g) => g!.lastCheckResult === 'unknown' && g!.lastError === 'Network unreachable');
 }
 
-/** YouTube's deletion countdown outranks everything (SPEC §7): fewest days first, then the §2 order. */
-export function compareRows(a: ProfileRowView, b: ProfileRowView): number {
-  const da = a.consequences?.deletionInDays ?? null;
-  const db = b.consequences?.deletionInDays ?? null;
-  if (da !== null || db !== null) {
-    if (da === null) return 1;
-    if (db === null) return -1;
-    if (da !== db) return da - db;
-  }
-  return compareUrgency(a, b);
-}
+export { compareRows } from './row-order';
 
 /** Rows in the urgency order. */
 export function sortedRowViews(rows: ProfileRow[], now: number, limits: HistoryLimits = {}): ProfileRowView[] {
