@@ -6,6 +6,7 @@ import type { CommandClient } from '@/utils/messages';
 import { LIST_HEAD_ROWS, listHead } from '@/utils/list-head';
 import { sortedRowViews } from '@/utils/profile-view';
 import { DAY } from '@/utils/time';
+import { grantRecord } from './support/grant';
 
 const NOW = 1_800_000_000_000;
 
@@ -20,24 +21,7 @@ function row(i: number, expiresAt: number | null, invalidSince: number | null = 
       grantId: `g${i}`,
       createdAt: 0,
     },
-    grant: {
-      id: `g${i}`,
-      network: 'facebook',
-      identityId: 'u',
-      scopes: [],
-      issuedAt: 0,
-      expiresAt,
-      accessExpiresAt: null,
-      invalidSince,
-      invalidReason: null,
-      refreshable: false,
-      lastCheckAt: null,
-      lastCheckResult: null,
-      lastError: null,
-      failures: 0,
-      nextCheckAt: 0,
-      renewal: null,
-    },
+    grant: grantRecord(NOW, { id: `g${i}`, identityId: 'u', issuedAt: 0, expiresAt, accessExpiresAt: null, invalidSince }),
   };
 }
 

@@ -2,30 +2,11 @@ import { applyCheck } from '@/utils/apply-check';
 import type { GrantRecord } from '@/utils/db/schema';
 import { NEVER, nextCheckAt, refreshDue } from '@/utils/poll-schedule';
 import { DAY, HOUR, MINUTE } from '@/utils/time';
+import { grantRecord } from './support/grant';
 
 const NOW = 1_800_000_000_000;
 
-function grant(over: Partial<GrantRecord> = {}): GrantRecord {
-  return {
-    id: 'facebook:1',
-    network: 'facebook',
-    identityId: 'facebook:1',
-    scopes: [],
-    issuedAt: NOW - DAY,
-    expiresAt: NOW + 50 * DAY,
-    accessExpiresAt: NOW + 50 * DAY,
-    invalidSince: null,
-    invalidReason: null,
-    refreshable: false,
-    lastCheckAt: null,
-    lastCheckResult: null,
-    lastError: null,
-    failures: 0,
-    nextCheckAt: 0,
-    renewal: null,
-    ...over,
-  };
-}
+const grant = (over: Partial<GrantRecord> = {}) => grantRecord(NOW, over);
 
 describe('nextCheckAt: fewer checks far from expiry', () => {
   it.each([
