@@ -38,8 +38,17 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
     return 0;
   }
   const key = await vaultKey(deps.db);
+  // Leased and not yet written: released at the end whatever happens, so nothing waits out a lease.
+  const unwritten = new Set(due.map((g) => g.id));
   // Results are written in batches, one transaction at a time, while the requests go on.
-  const writer = batchWriter<CheckToApply>(WRITE_BATCH, (batch) => applyChecks(deps.db, batch, deps.now()), WRITE_WAIT_MS);
+  const writer = batchWriter<CheckToApply>(
+    WRITE_BATCH,
+    async (batch) => {
+      await applyChecks(deps.db, batch, deps.now());
+      for (const c of batch) unwritten.delete(c.grantId);
+    },
+    WRITE_WAIT_MS,
+  );
   await Promise.all(
     [...groupBy(due, (g) => g.network)].map(async ([network, grants]) => {
       const ctx = await adapterContext(deps, network);
@@ -54,6 +63,7 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
           await pauseNetwork(deps.db, network, deps.now() + result.retryAfterMs, result.reason);
         }
         if (answer) writer.push('refreshed' in answer ? { grantId: grant.id, ...answer } : { grantId: grant.id, result: answer });
+        else unwritten.delete(grant.id); // a rotating refresh stored its answer itself
       });
     }),
   );
@@ -65,9 +75,19 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
     if (isQuotaError(error)) await deps.storageProblem({ at: deps.now(), error: 'QuotaExceededError' });
     throw error;
   } finally {
+    await releaseLeases(deps, [...unwritten]);
     await refreshBadge(deps);
   }
   return due.length;
+}
+
+/** Grants this poll leased but learned nothing about (rate-limited, or their write failed) are due again. */
+async function releaseLeases(deps: Deps, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const now = deps.now();
+  await deps.db.grants
+    .bulkUpdate(ids.map((key) => ({ key, changes: { nextCheckAt: now, leasedUntil: 0, leasedBy: undefined } })))
+    .catch(() => undefined); // a full disk: the leases then run out by themselves
 }
 
 /**
@@ -77,11 +97,22 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
 async function leaseDueGrants(deps: Deps, now: number, force: boolean): Promise<GrantRecord[]> {
   const { db } = deps;
   return db.transaction('rw', db.grants, db.networkState, async () => {
-    const candidates = force ? await db.grants.toArray() : await db.grants.where('nextCheckAt').belowOrEqual(now).toArray();
+    // A leased grant's next check is its lease's end: the index finds the abandoned leases too.
+    const candidates = force
+      ? await db.grants.toArray()
+      : await db.grants
+          .where('nextCheckAt')
+          .belowOrEqual(now + LEASE_MS)
+          .toArray();
     const paused = await pausedNetworks(db, now);
     // A network paused by a 429 is not asked anything before its Retry-After; its grants stay due.
     const due = candidates.filter(
-      (g) => g.invalidSince === null && g.renewal?.state !== 'running' && !paused.has(g.network) && (g.leasedUntil ?? 0) <= now,
+      (g) =>
+        g.invalidSince === null &&
+        g.renewal?.state !== 'running' &&
+        !paused.has(g.network) &&
+        (force || g.nextCheckAt <= now || abandoned(g, now)) &&
+        ((g.leasedUntil ?? 0) <= now || abandoned(g, now)),
     );
     await db.grants.bulkUpdate(
       due.map((g) => ({ key: g.id, changes: { nextCheckAt: now + LEASE_MS, leasedUntil: now + LEASE_MS, leasedBy: WORKER_LIFE } })),
@@ -90,25 +121,24 @@ async function leaseDueGrants(deps: Deps, now: number, force: boolean): Promise<
   });
 }
 
+/** Leased by an earlier life of the worker: it was stopped mid-poll (one worker runs at a time), the grant is ours to check. */
+function abandoned(g: GrantRecord, now: number): boolean {
+  return (g.leasedUntil ?? 0) > now && g.leasedBy !== WORKER_LIFE;
+}
+
 /**
- * On worker start: grants leased by an earlier life of the worker (stopped mid-poll) are due
- * again at once, and checked now rather than when their lease would have run out.
+ * On worker start: when an earlier life of the worker was stopped in the middle of a poll, its
+ * grants are checked now rather than when their leases would have run out. Returns how many.
  */
 export async function resumeInterruptedPoll(deps: Deps): Promise<number> {
-  const { db } = deps;
   const now = deps.now();
-  const released = await db.transaction('rw', db.grants, async () => {
-    // A leased grant's next check is its lease's end: the index narrows the search to those.
-    const leased = await db.grants
-      .where('nextCheckAt')
-      .between(now, now + LEASE_MS, true, true)
-      .filter((g) => (g.leasedUntil ?? 0) > now && g.leasedBy !== WORKER_LIFE)
-      .primaryKeys();
-    await db.grants.bulkUpdate(leased.map((key) => ({ key, changes: { nextCheckAt: now, leasedUntil: 0, leasedBy: undefined } })));
-    return leased.length;
-  });
-  if (released > 0) await pollGrants(deps, { force: false });
-  return released;
+  const left = await deps.db.grants
+    .where('nextCheckAt')
+    .between(now, now + LEASE_MS, true, true)
+    .filter((g) => abandoned(g, now))
+    .count();
+  if (left > 0) await pollGrants(deps, { force: false });
+  return left;
 }
 
 function notConfigured(outcome: { kind: string }): CheckResult {

@@ -59,10 +59,18 @@ describe('The service worker killed 50 times during a poll of 1,000 grants', () 
 
     // The poll completes within two more alarm periods.
     const deadline = Date.now() + 2 * PERIOD_MIN * 60_000;
-    await waitFor(
-      async () => (await readTable<Grant>(s.page, 'grants')).every((g) => (g.lastCheckAt ?? 0) >= started),
-      'every grant checked',
-      deadline - Date.now(),
+    const unchecked = async () =>
+      (await readTable<Grant & Record<string, unknown>>(s.page, 'grants')).filter((g) => (g.lastCheckAt ?? 0) < started);
+    await waitFor(async () => (await unchecked()).length === 0, 'every grant checked', deadline - Date.now()).catch(
+      async (error: Error) => {
+        // Say what was left: which grants, leased by whom, due when.
+        const left = await unchecked();
+        const now = Date.now();
+        const sample = left
+          .slice(0, 5)
+          .map((g) => ({ id: g.id, due: Number(g.nextCheckAt) - now, lease: Number(g.leasedUntil ?? 0) - now, by: g.leasedBy }));
+        throw new Error(`${error.message}: ${left.length} left, e.g. ${JSON.stringify(sample)}`);
+      },
     );
     await sample();
     expect(rollbacks).toEqual([]);

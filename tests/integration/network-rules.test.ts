@@ -180,12 +180,17 @@ describe('a worker stopped in the middle of a poll', () => {
     expect(requestsTo(h, 'pinterest') - before).toBe(2);
     const after = await h.deps.db.grants.bulkGet([a!.id, b!.id]);
     expect(after.every((g) => g!.lastCheckAt === now && g!.nextCheckAt > now + HOUR)).toBe(true);
+    // A plain poll (an alarm) takes over abandoned leases too, without a restart.
+    const [d] = (await h.deps.db.grants.toArray()).filter((g) => g.id !== a!.id && g.id !== b!.id && g.id !== c!.id);
+    await h.deps.db.grants.update(d!.id, { nextCheckAt: now + 30_000, leasedUntil: now + 30_000, leasedBy: 'another-stopped-life' });
+    expect(await pollGrants(h.deps, { force: false })).toBe(1);
+    expect(requestsTo(h, 'pinterest') - before).toBe(3);
     // Leases this life holds are not released by it.
     await h.deps.db.grants.update(c!.id, { nextCheckAt: now });
     const poll = pollGrants(h.deps, { force: false });
     expect(await resumeInterruptedPoll(h.deps)).toBe(0);
     await poll;
-    expect(requestsTo(h, 'pinterest') - before).toBe(3);
+    expect(requestsTo(h, 'pinterest') - before).toBe(4);
     await h.close();
   });
 });
