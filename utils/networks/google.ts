@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { NetworkId } from './catalog';
 import { rewriteUrl } from './endpoint';
 import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
-import { authorizeUrl, bearerGet, classifyOAuthError, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
+import { codeFlowUrl, bearerGet, classifyOAuthError, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
 import type { AdapterContext, ListedProfile, NativeIdentity, NetworkAdapter } from './types';
 
 const AUTH = 'https://accounts.google.com/o/oauth2/v2/auth';
@@ -42,19 +42,13 @@ export function googleAdapter(product: GoogleProduct): NetworkAdapter {
   return {
     id: product.id,
 
-    authorizeUrl({ clientId, redirectUri, state, codeChallenge }) {
-      return authorizeUrl(AUTH, {
-        client_id: clientId,
-        redirect_uri: redirectUri,
-        response_type: 'code',
+    authorizeUrl: (params) =>
+      codeFlowUrl(AUTH, params, {
         scope: ['openid', 'email', 'profile', ...product.scopes].join(' '),
-        state,
-        code_challenge: codeChallenge,
         access_type: 'offline',
         prompt: 'consent',
         include_granted_scopes: 'true',
-      });
-    },
+      }),
 
     exchangeCode: (ctx, code, codeVerifier, redirectUri) => exchangeCodeAt(ctx, product.id, TOKEN, code, codeVerifier, redirectUri),
 

@@ -3,7 +3,7 @@ import type { NetworkId } from './catalog';
 import { rewriteUrl } from './endpoint';
 import { sendTokenRequest } from './exchange';
 import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
-import { isFailure, type Failure } from './oauth2';
+import { codeFlowUrl, isFailure, type Failure } from './oauth2';
 import type { AdapterContext, ListedProfile, NativeIdentity, NetworkAdapter, TokenOutcome } from './types';
 
 export const VERSION = 'v21.0';
@@ -109,18 +109,7 @@ export function graphAdapter(product: GraphProduct): NetworkAdapter {
   return {
     id: product.id,
 
-    authorizeUrl({ clientId, redirectUri, state, codeChallenge }) {
-      const q = new URLSearchParams({
-        client_id: clientId,
-        redirect_uri: redirectUri,
-        state,
-        response_type: 'code',
-        scope: product.scopes.join(','),
-        code_challenge: codeChallenge,
-        code_challenge_method: 'S256',
-      });
-      return `https://www.facebook.com/${VERSION}/dialog/oauth?${q.toString()}`;
-    },
+    authorizeUrl: (params) => codeFlowUrl(`https://www.facebook.com/${VERSION}/dialog/oauth`, params, { scope: product.scopes.join(',') }),
 
     /** Code → short-lived user token → long-lived (~60 days) user token. */
     async exchangeCode(ctx, code, codeVerifier, redirectUri) {

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
-import { authorizeUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
+import { codeFlowUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
 import type { AdapterContext, ListedProfile, NetworkAdapter } from './types';
 
 const TOKEN = 'https://www.linkedin.com/oauth/v2/accessToken';
@@ -48,16 +48,7 @@ async function introspect(ctx: AdapterContext, accessToken: string) {
 export const linkedin: NetworkAdapter = {
   id: 'linkedin',
 
-  authorizeUrl({ clientId, redirectUri, state, codeChallenge }) {
-    return authorizeUrl('https://www.linkedin.com/oauth/v2/authorization', {
-      response_type: 'code',
-      client_id: clientId,
-      redirect_uri: redirectUri,
-      state,
-      scope: SCOPES.join(' '),
-      code_challenge: codeChallenge,
-    });
-  },
+  authorizeUrl: (params) => codeFlowUrl('https://www.linkedin.com/oauth/v2/authorization', params, { scope: SCOPES.join(' ') }),
 
   exchangeCode: (ctx, code, codeVerifier, redirectUri) => exchangeCodeAt(ctx, 'linkedin', TOKEN, code, codeVerifier, redirectUri),
 

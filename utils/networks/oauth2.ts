@@ -3,7 +3,7 @@ import type { NetworkId } from './catalog';
 import { rewriteUrl } from './endpoint';
 import { sendTokenRequest, type TokenRequest } from './exchange';
 import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
-import type { AdapterContext, CheckResult, TokenOutcome } from './types';
+import type { AdapterContext, AuthorizeParams, CheckResult, TokenOutcome } from './types';
 
 export type Failure = Exclude<CheckResult, { kind: 'valid' }>;
 
@@ -98,8 +98,26 @@ export async function bearerGet<T>(
   return parsed.success ? parsed.data : unparseable(answer.status);
 }
 
-export function authorizeUrl(base: string, params: Record<string, string>): string {
-  return `${base}?${new URLSearchParams({ ...params, code_challenge_method: 'S256' }).toString()}`;
+/**
+ * Every network's authorize URL: the authorization-code flow with PKCE S256 and our state, set
+ * here and nowhere else (`extra` adds the scope and the like; it cannot change these).
+ */
+export function codeFlowUrl(
+  base: string,
+  { clientId, redirectUri, state, codeChallenge }: AuthorizeParams,
+  extra: Record<string, string>,
+  clientIdParam = 'client_id',
+): string {
+  const params = {
+    ...extra,
+    [clientIdParam]: clientId,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    state,
+    code_challenge: codeChallenge,
+    code_challenge_method: 'S256',
+  };
+  return `${base}?${new URLSearchParams(params).toString()}`;
 }
 
 /** The authorization-code exchange of an RFC 6749 network (PKCE verifier included). */

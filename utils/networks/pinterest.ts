@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { unparseable, type HttpAnswer } from './http';
-import { authorizeUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
+import { codeFlowUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
 import type { AdapterContext, NetworkAdapter } from './types';
 
 const TOKEN = 'https://api.pinterest.com/v5/oauth/token';
@@ -28,16 +28,7 @@ const userAccount = (ctx: AdapterContext, accessToken: string) =>
 export const pinterest: NetworkAdapter = {
   id: 'pinterest',
 
-  authorizeUrl({ clientId, redirectUri, state, codeChallenge }) {
-    return authorizeUrl('https://www.pinterest.com/oauth/', {
-      client_id: clientId,
-      redirect_uri: redirectUri,
-      response_type: 'code',
-      scope: SCOPES.join(','),
-      state,
-      code_challenge: codeChallenge,
-    });
-  },
+  authorizeUrl: (params) => codeFlowUrl('https://www.pinterest.com/oauth/', params, { scope: SCOPES.join(',') }),
 
   /** The token endpoint wants HTTP Basic client auth: in production this goes through the exchange URL. */
   exchangeCode: (ctx, code, codeVerifier, redirectUri) =>

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { sendTokenRequest } from './exchange';
 import { graphFailure, graphGet } from './graph';
 import { isUnknown, requestJson, unparseable } from './http';
-import { authorizeUrl, isFailure } from './oauth2';
+import { codeFlowUrl, isFailure } from './oauth2';
 import { rewriteUrl } from './endpoint';
 import type { AdapterContext, NetworkAdapter, TokenOutcome } from './types';
 import { DAY } from '../time';
@@ -42,16 +42,7 @@ async function profile(ctx: AdapterContext, accessToken: string) {
 export const threads: NetworkAdapter = {
   id: 'threads',
 
-  authorizeUrl({ clientId, redirectUri, state, codeChallenge }) {
-    return authorizeUrl('https://threads.net/oauth/authorize', {
-      client_id: clientId,
-      redirect_uri: redirectUri,
-      scope: SCOPES.join(','),
-      response_type: 'code',
-      state,
-      code_challenge: codeChallenge,
-    });
-  },
+  authorizeUrl: (params) => codeFlowUrl('https://threads.net/oauth/authorize', params, { scope: SCOPES.join(',') }),
 
   /** Code → short-lived token (1 h) → long-lived token (60 days) with th_exchange_token. */
   async exchangeCode(ctx, code, codeVerifier, redirectUri) {

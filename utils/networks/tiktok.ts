@@ -1,3 +1,4 @@
+import { codeFlowUrl } from './oauth2';
 import * as z from 'zod/mini';
 import { rewriteUrl } from './endpoint';
 import { sendTokenRequest } from './exchange';
@@ -92,18 +93,8 @@ async function userInfo(ctx: AdapterContext, accessToken: string) {
 export const tiktok: NetworkAdapter = {
   id: 'tiktok',
 
-  authorizeUrl({ clientId, redirectUri, state, codeChallenge }) {
-    const q = new URLSearchParams({
-      client_key: clientId,
-      response_type: 'code',
-      scope: SCOPES.join(','),
-      redirect_uri: redirectUri,
-      state,
-      code_challenge: codeChallenge,
-      code_challenge_method: 'S256',
-    });
-    return `https://www.tiktok.com/v2/auth/authorize/?${q.toString()}`;
-  },
+  // TikTok names the client ID client_key.
+  authorizeUrl: (params) => codeFlowUrl('https://www.tiktok.com/v2/auth/authorize/', params, { scope: SCOPES.join(',') }, 'client_key'),
 
   exchangeCode(ctx, code, codeVerifier, redirectUri) {
     return tokenCall(ctx, { grant_type: 'authorization_code', code, code_verifier: codeVerifier, redirect_uri: redirectUri });

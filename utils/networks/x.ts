@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { unparseable, type HttpAnswer } from './http';
-import { authorizeUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
+import { codeFlowUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
 import type { AdapterContext, NetworkAdapter } from './types';
 
 const TOKEN = 'https://api.x.com/2/oauth2/token';
@@ -27,16 +27,7 @@ const usersMe = (ctx: AdapterContext, accessToken: string) =>
 export const x: NetworkAdapter = {
   id: 'x',
 
-  authorizeUrl({ clientId, redirectUri, state, codeChallenge }) {
-    return authorizeUrl('https://x.com/i/oauth2/authorize', {
-      response_type: 'code',
-      client_id: clientId,
-      redirect_uri: redirectUri,
-      scope: SCOPES.join(' '),
-      state,
-      code_challenge: codeChallenge,
-    });
-  },
+  authorizeUrl: (params) => codeFlowUrl('https://x.com/i/oauth2/authorize', params, { scope: SCOPES.join(' ') }),
 
   exchangeCode: (ctx, code, codeVerifier, redirectUri) => exchangeCodeAt(ctx, 'x', TOKEN, code, codeVerifier, redirectUri),
 
