@@ -10,7 +10,7 @@ import { command, readTable } from '../e2e/support/extension';
 const DAY = 86_400_000;
 
 /** Writes `n` profiles and their grants straight into IndexedDB (no secrets: the popup never reads them). */
-export function seedRows(worker: WebWorker, n: number): Promise<void> {
+function seedRows(worker: WebWorker, n: number): Promise<void> {
   return worker.evaluate(
     (count, day) =>
       new Promise<void>((resolve, reject) => {

@@ -9,26 +9,20 @@ import { NO_FILTER, type ListFilter } from '@/utils/list-filter';
 describe('ListToolbar', () => {
   it('shows counts, toggles statuses, and combines with network and text', () => {
     let filter: ListFilter = NO_FILTER;
-    const { rerender } = render(
+    const toolbar = () => (
       <ListToolbar
         filter={filter}
         counts={{ expired: 2, expiring: 1, valid: 5, 'no-expiry': 0 }}
         networks={['facebook', 'x']}
         onChange={(f) => (filter = f)}
-      />,
+      />
     );
+    const { rerender } = render(toolbar());
     const expired = screen.getByRole('button', { name: 'Expired 2: expired' });
     expect(expired.getAttribute('aria-pressed')).toBe('false');
     fireEvent.click(expired);
     expect(filter.statuses).toEqual(['expired']);
-    rerender(
-      <ListToolbar
-        filter={filter}
-        counts={{ expired: 2, expiring: 1, valid: 5, 'no-expiry': 0 }}
-        networks={['facebook', 'x']}
-        onChange={(f) => (filter = f)}
-      />,
-    );
+    rerender(toolbar());
     expect(screen.getByRole('button', { name: 'Expired 2: expired' }).getAttribute('aria-pressed')).toBe('true');
     fireEvent.change(screen.getByLabelText('Network'), { target: { value: 'x' } });
     expect(filter).toMatchObject({ statuses: ['expired'], network: 'x' });

@@ -64,7 +64,6 @@ export function openPageStore(options: PageStoreOptions = {}): PageStore {
           resolve(null);
         } else reject(request.error ?? new Error('IndexedDB could not be opened'));
       };
-      request.onblocked = () => undefined;
     }));
 
   async function read<T>(table: TableName, empty: T, run: (store: IDBObjectStore) => Promise<T>): Promise<T> {
