@@ -61,7 +61,7 @@ export default defineBackground(() => {
   };
   listenToNotifications(handlers);
 
-  const start = () => Promise.all([onWorkerStart(deps), refreshBadge(deps)]);
+  const start = () => Promise.all([onWorkerStart(deps), refreshBadge(deps, { head: false })]);
   const browserStarted = async () => {
     if (await claimBrowserSessionStart()) await onBrowserStartup(deps);
   };

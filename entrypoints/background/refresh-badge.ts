@@ -5,13 +5,14 @@ import { listHead } from '@/utils/list-head';
 
 /**
  * After any write that can change a status: badge from the database, an alarm for the next
- * clock-driven change, and the list's head for the popup's first render.
+ * clock-driven change, and the list's head for the popup's first render (not on a mere worker
+ * start, which changes nothing: no sort and no write added to every wake-up).
  */
-export async function refreshBadge(deps: Deps): Promise<void> {
+export async function refreshBadge(deps: Deps, { head = true }: { head?: boolean } = {}): Promise<void> {
   const now = deps.now();
   const { state, nextChange, rows } = await badgeFromDb(deps.db, now);
   await deps.setBadge(state);
   await deps.scheduleAlarm(STATUS_ALARM, nextChange);
   // Best effort: the popup reads everything anyway; a full disk must not stop the badge.
-  await deps.db.snapshots.put(listHead(rows, now)).catch(() => undefined);
+  if (head) await deps.db.snapshots.put(listHead(rows, now)).catch(() => undefined);
 }

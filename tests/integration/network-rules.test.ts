@@ -1,5 +1,6 @@
 import { connectNetwork } from '@/entrypoints/background/connect';
 import { pollGrants, resumeInterruptedPoll } from '@/entrypoints/background/poll';
+import { refreshBadge } from '@/entrypoints/background/refresh-badge';
 import { renewProfile } from '@/entrypoints/background/renew';
 import { applyChecks } from '@/utils/db/grant-writes';
 import { openTokens, vaultKey } from '@/utils/db/vault';
@@ -207,6 +208,16 @@ describe('polling writes in batches', () => {
     expect(requestsTo(h, 'pinterest') - before).toBe(120);
     expect(writes).toBe(1 + 2 + 1); // the lease, two batches, the list's head
     expect((await h.deps.db.grants.toArray()).every((g) => g.lastCheckResult === 'valid')).toBe(true);
+    await h.close();
+  });
+
+  it('the list head is written after a change, and not on a mere worker start', async () => {
+    const h = await harness();
+    addOne(h.sandbox.state, 'x', 'Dockside', '5');
+    await connectNetwork(h.deps, 'x');
+    expect(await writeTransactions(h, () => refreshBadge(h.deps, { head: false }))).toBe(0);
+    expect(await writeTransactions(h, () => refreshBadge(h.deps))).toBe(1);
+    expect(await h.deps.db.snapshots.get('list-head')).toMatchObject({ total: 1, counts: { 'no-expiry': 1 } });
     await h.close();
   });
 
