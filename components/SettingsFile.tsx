@@ -17,9 +17,12 @@ export function SettingsFile({ onExport, onImport }: SettingsFileProps) {
         type="file"
         accept="application/json,.json"
         onChange={async (e) => {
-          const file = e.currentTarget.files?.[0];
+          // currentTarget is null once the event has been dispatched: take the input before any await.
+          const input = e.currentTarget;
+          const file = input.files?.[0];
+          // Emptied at once, so choosing the same file again fires a change again.
+          input.value = '';
           if (file) onImport(await file.text());
-          e.currentTarget.value = '';
         }}
       />
     </div>
