@@ -156,6 +156,21 @@ export interface JobRecord {
   finishedAt: number | null;
 }
 
+/** Hub mode (organisation): where this browser is enrolled; the device key itself lives sealed in `secrets`. */
+export interface HubRecord {
+  id: 'hub';
+  url: string;
+  memberEmail: string;
+  role: 'owner' | 'manager' | 'member';
+  deviceId: string;
+  enrolledAt: number;
+  /** The hub's change cursor: the next sync asks for what changed after it. */
+  cursor: number;
+  lastSyncAt: number | null;
+  /** Why the last sync failed (offline, hub down, key revoked), or null. */
+  lastError: string | null;
+}
+
 export { DB_NAME } from './names';
 
 /** Shipped schemas: never edit one; add the next version below. */
@@ -174,6 +189,7 @@ export const SCHEMA_V2 = { networkState: 'id' };
 export const SCHEMA_V3 = { outbox: '++id, status, nextAttemptAt' };
 export const SCHEMA_V4 = { jobs: 'id' };
 export const SCHEMA_V5 = { snapshots: 'id' };
+export const SCHEMA_V6 = { hub: 'id' };
 
 export class WardenDb extends Dexie {
   profiles!: EntityTable<ProfileRecord, 'id'>;
@@ -189,6 +205,7 @@ export class WardenDb extends Dexie {
   outbox!: EntityTable<OutboxRecord, 'id'>;
   jobs!: EntityTable<JobRecord, 'id'>;
   snapshots!: EntityTable<ListHead, 'id'>;
+  hub!: EntityTable<HubRecord, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -201,5 +218,7 @@ export class WardenDb extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     // v5: the list's head, kept for the popup's first render (new table, nothing to migrate).
     this.version(5).stores(SCHEMA_V5);
+    // v6: the organisation hub this browser is enrolled in (new table, nothing to migrate).
+    this.version(6).stores(SCHEMA_V6);
   }
 }
