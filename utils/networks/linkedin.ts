@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
-import { isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
+import { rewriteUrl } from './endpoint';
+import { FORM_HEADERS, formBody, isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
 import { codeFlowUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
 import type { AdapterContext, ListedProfile, NetworkAdapter } from './types';
 
 const TOKEN = 'https://www.linkedin.com/oauth/v2/accessToken';
+const INTROSPECT = 'https://www.linkedin.com/oauth/v2/introspectToken';
 const REST = { 'linkedin-version': '202411', 'x-restli-protocol-version': '2.0.0' };
 const SCOPES = ['openid', 'profile', 'email', 'w_member_social', 'r_organization_admin', 'rw_organization_admin', 'w_organization_social'];
 
@@ -31,13 +33,19 @@ export function classifyLinkedIn(answer: HttpAnswer): Failure {
 
 /** Introspection needs the client secret: through the exchange URL (grant_type "introspect"). */
 async function introspect(ctx: AdapterContext, accessToken: string) {
-  const answer = ctx.config.exchangeUrl
-    ? await requestJson(ctx.fetch, ctx.config.exchangeUrl, {
+  const answer = ctx.config.clientSecret
+    ? await requestJson(ctx.fetch, rewriteUrl(INTROSPECT, ctx.config.baseUrl), {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ network: 'linkedin', grant_type: 'introspect', token: accessToken }),
+        headers: FORM_HEADERS,
+        body: formBody({ client_id: ctx.config.clientId, client_secret: ctx.config.clientSecret, token: accessToken }),
       })
-    : null;
+    : ctx.config.exchangeUrl
+      ? await requestJson(ctx.fetch, ctx.config.exchangeUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ network: 'linkedin', grant_type: 'introspect', token: accessToken }),
+        })
+      : null;
   if (answer === null) return null;
   if (isUnknown(answer)) return answer;
   const parsed = introspection.safeParse(answer.body);

@@ -39,6 +39,11 @@ export interface NetworkEndpointConfig {
   baseUrl: string;
   /** The organisation's token-exchange URL for networks that need a client secret; '' = none. */
   exchangeUrl: string;
+  /**
+   * The app's client secret. Only a server runtime (the hub) sets it, from its own environment:
+   * token requests then go straight to the network with the secret. The extension never has one.
+   */
+  clientSecret?: string;
 }
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
