@@ -1,5 +1,6 @@
 import type { GrantRecord } from './db/schema';
-import type { CheckResult } from './networks/types';
+import { grantExpiry } from './networks/grant-expiry';
+import type { CheckResult, TokenSet } from './networks/types';
 import { nextCheckAt } from './poll-schedule';
 
 /**
@@ -27,4 +28,21 @@ export function applyCheck(grant: GrantRecord, result: CheckResult, now: number)
     next.nextCheckAt = Math.max(next.nextCheckAt, now + result.retryAfterMs);
   }
   return next;
+}
+
+/** The grant after a successful refresh or renewal with new tokens (pure): alive again, its expiry from the new tokens. */
+export function applyRefresh(grant: GrantRecord, tokens: TokenSet, now: number): GrantRecord {
+  return applyCheck(
+    {
+      ...grant,
+      invalidSince: null,
+      invalidReason: null,
+      refreshable: Boolean(tokens.refreshToken),
+      accessExpiresAt: tokens.accessExpiresAt,
+      issuedAt: now,
+      refreshStartedAt: null,
+    },
+    { kind: 'valid', expiresAt: grantExpiry(grant.network, tokens, now), scopes: tokens.scopes },
+    now,
+  );
 }

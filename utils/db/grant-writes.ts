@@ -1,5 +1,4 @@
-import { applyCheck } from '../apply-check';
-import { grantExpiry } from '../networks/grant-expiry';
+import { applyCheck, applyRefresh } from '../apply-check';
 import type { CheckResult, TokenSet } from '../networks/types';
 import type { FlowOutcome } from '../outcomes';
 import { grantStatus } from '../status';
@@ -16,28 +15,11 @@ export async function storeRefreshed(db: WardenDb, grantId: string, tokens: Toke
   return db.transaction('rw', db.grants, db.secrets, async () => {
     const grant = await db.grants.get(grantId);
     if (!grant) return undefined;
-    const refreshed = refreshedGrant(grant, tokens, now);
+    const refreshed = applyRefresh(grant, tokens, now);
     await db.secrets.put(secret);
     await db.grants.put(refreshed);
     return refreshed;
   });
-}
-
-/** The grant after a successful refresh (pure). */
-function refreshedGrant(grant: GrantRecord, tokens: TokenSet, now: number): GrantRecord {
-  return applyCheck(
-    {
-      ...grant,
-      invalidSince: null,
-      invalidReason: null,
-      refreshable: Boolean(tokens.refreshToken),
-      accessExpiresAt: tokens.accessExpiresAt,
-      issuedAt: now,
-      refreshStartedAt: null,
-    },
-    { kind: 'valid', expiresAt: grantExpiry(grant.network, tokens, now), scopes: tokens.scopes },
-    now,
-  );
 }
 
 /** A check's answer, or a refresh's new tokens (already sealed) where the refresh token never rotates. */
@@ -58,7 +40,7 @@ export async function applyChecks(db: WardenDb, checks: CheckToApply[], now: num
       const before = grants[i];
       if (!before) continue; // disconnected while the check was in flight
       if ('refreshed' in check) {
-        updated.push(refreshedGrant(before, check.refreshed, now));
+        updated.push(applyRefresh(before, check.refreshed, now));
         secrets.push(check.secret);
         continue;
       }
