@@ -43,7 +43,7 @@ export async function oauthLogin(deps: Deps, network: NetworkId): Promise<Login 
   if (!adapter) return { kind: 'not-configured', reason: `${NETWORKS[network].name} is not supported yet.` };
   const ctx = await adapterContext(deps, network);
   if ('kind' in ctx) return ctx;
-  const pkce = await createPkce();
+  const pkce = await createPkce(adapter.challengeEncoding);
   const redirectUri = deps.redirectUrl();
   const url = rewriteUrl(
     adapter.authorizeUrl({ clientId: ctx.config.clientId, redirectUri, state: pkce.state, codeChallenge: pkce.challenge }),

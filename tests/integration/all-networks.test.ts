@@ -29,7 +29,8 @@ describe.each(SANDBOX_NETWORKS)('%s: connect, revocation found by a poll, renewa
     for (const q of [first!, second!]) {
       expect(q.get('response_type')).toBe('code');
       expect(q.get('code_challenge_method')).toBe('S256');
-      expect(q.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // TikTok documents HEX(SHA-256(verifier)); the others RFC 7636's base64url.
+      expect(q.get('code_challenge')).toMatch(network === 'tiktok' ? /^[0-9a-f]{64}$/ : /^[A-Za-z0-9_-]{43}$/);
       expect(q.get('state')?.length).toBeGreaterThanOrEqual(16);
     }
     expect(first!.get('code_challenge')).not.toBe(second!.get('code_challenge'));

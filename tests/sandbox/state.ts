@@ -167,7 +167,8 @@ export class SandboxState {
     const account = this.accounts.get(accountId);
     const now = this.now();
     const record: TokenRecord = {
-      value: `${network === 'facebook' || network === 'instagram' ? 'EAA' : kind === 'refresh' ? 'rft.' : 'act.'}${randomBytes(24).toString('hex')}`,
+      // `! * / ~ + .` like real TikTok and Google tokens: each changes under URL, form or JSON encoding.
+      value: `${network === 'facebook' || network === 'instagram' ? 'EAA' : kind === 'refresh' ? 'rft.' : 'act.'}${randomBytes(4).toString('hex')}!*/~+.${randomBytes(20).toString('hex')}`,
       network,
       accountId,
       kind,
@@ -216,7 +217,7 @@ export class SandboxState {
     if (record.used) return 'code already used';
     if (record.expiresAt <= this.now()) return 'code expired';
     if (redirectUri !== null && redirectUri !== record.redirectUri) return 'redirect_uri mismatch';
-    if (!verifier || s256(verifier) !== record.challenge) return 'code_verifier does not match the code_challenge';
+    if (!verifier || pkceChallenge(network, verifier) !== record.challenge) return 'code_verifier does not match the code_challenge';
     record.used = true;
     return record;
   }
@@ -224,4 +225,12 @@ export class SandboxState {
 
 export function s256(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
+}
+
+/**
+ * The challenge a network expects for a verifier: TikTok's Login Kit documents
+ * HEX(SHA256(code_verifier)) (64 hex characters); the others RFC 7636's base64url.
+ */
+export function pkceChallenge(network: SandboxNetwork, verifier: string): string {
+  return network === 'tiktok' ? createHash('sha256').update(verifier).digest('hex') : s256(verifier);
 }

@@ -37,6 +37,9 @@ export function tiktokToken(state: SandboxState, form: URLSearchParams): Sandbox
   }
   if (grant === 'authorization_code') {
     const redeemed = state.redeemCode('tiktok', form.get('code') ?? '', form.get('code_verifier'), form.get('redirect_uri'));
+    // TikTok's own words for a verifier that does not hash (in hex) to the challenge.
+    if (redeemed === 'code_verifier does not match the code_challenge')
+      return tokenError('invalid_request', 'Code verifier or code challenge is invalid.');
     if (typeof redeemed === 'string') return tokenError('invalid_grant', `Authorization code is invalid (${redeemed}).`);
     return issuePair(state, redeemed.accountId);
   }

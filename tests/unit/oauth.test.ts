@@ -18,6 +18,12 @@ describe('PKCE S256', () => {
   it('matches the RFC 7636 appendix B example', async () => {
     expect(await codeChallengeS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
   });
+  it('writes the same digest in hex for TikTok (64 lower-case hex characters)', async () => {
+    expect(await codeChallengeS256('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk', 'hex')).toBe(
+      '13d31e961a1ad8ec2f16b10c4c982e0876a878ad6df144566ee1894acb70f9c3',
+    );
+    expect((await createPkce('hex')).challenge).toMatch(/^[0-9a-f]{64}$/);
+  });
   it('makes a fresh verifier and state every time, within the RFC length limits', async () => {
     const a = await createPkce();
     const b = await createPkce();

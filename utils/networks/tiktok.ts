@@ -93,6 +93,9 @@ async function userInfo(ctx: AdapterContext, accessToken: string) {
 export const tiktok: NetworkAdapter = {
   id: 'tiktok',
 
+  // Login Kit documents code_challenge = HEX(SHA256(code_verifier)), not RFC 7636's base64url.
+  challengeEncoding: 'hex',
+
   // TikTok names the client ID client_key.
   authorizeUrl: (params) => codeFlowUrl('https://www.tiktok.com/v2/auth/authorize/', params, { scope: SCOPES.join(',') }, 'client_key'),
 

@@ -1,4 +1,5 @@
 import type { NetworkId } from './catalog';
+import type { ChallengeEncoding } from './pkce';
 
 /** The three kinds every network answer is classified into (NETWORKS.md). */
 export type CheckResult =
@@ -66,6 +67,8 @@ export interface AuthorizeParams {
 
 export interface NetworkAdapter {
   id: NetworkId;
+  /** How this network wants the PKCE challenge written; default RFC 7636's base64url. */
+  challengeEncoding?: ChallengeEncoding;
   authorizeUrl(params: AuthorizeParams): string;
   exchangeCode(ctx: AdapterContext, code: string, codeVerifier: string, redirectUri: string): Promise<TokenOutcome>;
   /** Present only where the network has a refresh grant; takes the stored token set (Threads refreshes with the access token). */
