@@ -135,18 +135,17 @@ async function applyFault(state: SandboxState, network: string, req: SandboxRequ
       return 'hold';
     case 'echo': {
       const message = `Invalid token in ${req.method} ${req.url.toString()} authorization=${req.headers.authorization ?? ''} body=${req.body}`;
-      // Every network's error shape at once: each adapter's classifier finds its own.
-      return {
+      // Every network's error shape at once: each adapter's classifier finds its own. Slashes
+      // escaped as Graph writes them (`\/`): the token is repeated URL-, form- and JSON-encoded.
+      const json = {
+        error: { message, type: 'OAuthException', code: 190, status: 'UNAUTHENTICATED' },
+        message,
+        error_description: message,
+        serviceErrorCode: 65601,
         status: 401,
-        json: {
-          error: { message, type: 'OAuthException', code: 190, status: 'UNAUTHENTICATED' },
-          message,
-          error_description: message,
-          serviceErrorCode: 65601,
-          status: 401,
-          errors: [{ message, code: 89 }],
-        },
+        errors: [{ message, code: 89 }],
       };
+      return { status: 401, text: JSON.stringify(json).replaceAll('/', '\\/') };
     }
   }
 }

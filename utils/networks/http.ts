@@ -20,7 +20,15 @@ export async function requestJson(fetch: Fetch, url: string, init: RequestInit =
   let response: Response;
   try {
     // no-store: Graph takes the token in the URL, and the HTTP cache would write it to disk (keyed by URL).
-    response = await fetch(url, { ...init, cache: 'no-store', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    // redirect 'error': a 307 would re-send the token or refresh token to a second host; 'omit': no
+    // cookie of the person's browsing rides along with a token, and none is stored from the answer.
+    response = await fetch(url, {
+      ...init,
+      cache: 'no-store',
+      redirect: 'error',
+      credentials: 'omit',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     return { kind: 'unknown', reason: timedOut ? 'The network did not answer in time' : 'Network unreachable' };
@@ -79,10 +87,23 @@ export function secretsOf(url: string, init: RequestInit): string[] {
   return found;
 }
 
-/** The text with every secret (as sent, or URL-encoded) replaced. */
+/**
+ * The forms under which an echo can repeat a secret: as sent, URL-encoded
+ * (`encodeURIComponent`), form-encoded (`!` as `%21`, `~` as `%7E`, space as
+ * `+`), JSON-escaped (`/` as `\/`, as Graph writes it), and each encoding
+ * with lower-case hex.
+ */
+export function echoForms(secret: string): string[] {
+  const encoded = [encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)];
+  const lower = encoded.map((e) => e.replace(/%[0-9A-F]{2}/g, (h) => h.toLowerCase()));
+  const json = JSON.stringify(secret).slice(1, -1);
+  return [secret, ...encoded, ...lower, json, json.replaceAll('/', '\\/')];
+}
+
+/** The text with every secret, in every form an echo may take (`echoForms`), replaced. */
 export function scrub(text: string, secrets: string[]): string {
   // Longest first: a secret inside another one's encoded form must not leave a tail behind.
-  const forms = [...new Set(secrets.flatMap((s) => [s, encodeURIComponent(s)]))].sort((a, b) => b.length - a.length);
+  const forms = [...new Set(secrets.flatMap(echoForms))].sort((a, b) => b.length - a.length);
   return forms.reduce((out, form) => out.split(form).join('[redacted]'), text);
 }
 
