@@ -51,7 +51,7 @@ export async function oauthLogin(deps: Deps, network: NetworkId): Promise<Login 
   );
   const flow = await deps.authFlow(url, true);
   if (!flow.ok) return flow.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: flow.kind, reason: flow.reason };
-  const redirect = parseRedirect(flow.redirectUrl, pkce.state);
+  const redirect = parseRedirect(flow.redirectUrl, pkce.state, redirectUri);
   if (!redirect.ok) return redirect.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', reason: redirect.reason };
 
   const exchanged = await adapter.exchangeCode({ ...ctx, now: deps.now() }, redirect.code, pkce.verifier, redirectUri);

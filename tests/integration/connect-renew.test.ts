@@ -61,9 +61,14 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
   });
 
   it.each([
-    ['another flow of the same network (its PKCE verifier does not match)', 'facebook'],
-    ['a flow of another network', 'tiktok'],
-  ])('refuses a code issued to %s, with this flow’s state, and stores nothing', async (_, otherNetwork) => {
+    [
+      'another flow of the same network (its PKCE verifier does not match)',
+      'facebook',
+      'Invalid verification code format. (code_verifier does not match the code_challenge)',
+    ],
+    // Not a PKCE refusal: Facebook's token endpoint does not know TikTok's code at all.
+    ['a flow of another network', 'tiktok', 'Invalid verification code format. (unknown code)'],
+  ])('refuses a code issued to %s, with this flow’s state, and stores nothing', async (_, otherNetwork, reason) => {
     h = await harness({
       authFlow: async (url) => {
         // An attacker's (or a stale) flow: its own PKCE challenge, its code; spliced into our redirect.
@@ -85,10 +90,26 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
     await h.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }] });
     await h.control('accounts', { network: 'tiktok', name: 'Alex', pages: [] });
     const outcome = await connectNetwork(h.deps, 'facebook');
-    expect(outcome).toMatchObject({ kind: 'failed', reason: expect.stringMatching(/code/i) });
+    expect(outcome).toEqual({ kind: 'failed', reason });
     expect(await h.deps.db.grants.count()).toBe(0);
     expect(await h.deps.db.secrets.count()).toBe(0);
     expect(await h.deps.db.profiles.count()).toBe(0);
+  });
+
+  it('refuses an OAuth window that ended at another address than the redirect URL, and stores nothing', async () => {
+    h = await harness({
+      authFlow: async (url) => {
+        const answer = new URL((await fetch(url, { redirect: 'manual' })).headers.get('location')!);
+        return { ok: true, redirectUrl: `https://evil.example/${answer.search}` };
+      },
+    });
+    await h.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }] });
+    expect(await connectNetwork(h.deps, 'facebook')).toEqual({
+      kind: 'failed',
+      reason: 'The sign-in window ended at another address than this extension’s redirect URL',
+    });
+    expect(await h.deps.db.grants.count()).toBe(0);
+    expect(await h.deps.db.secrets.count()).toBe(0);
   });
 
   it('reports a missing client ID instead of opening a window', async () => {

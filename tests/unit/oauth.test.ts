@@ -38,24 +38,43 @@ describe('PKCE S256', () => {
 describe('parseRedirect', () => {
   const base = 'https://omfcflfnflfbndddpemfkaghdhgfanel.chromiumapp.org/';
   it('returns the code when the state matches', () => {
-    expect(parseRedirect(`${base}?code=abc&state=s1`, 's1')).toEqual({ ok: true, code: 'abc' });
+    expect(parseRedirect(`${base}?code=abc&state=s1`, 's1', base)).toEqual({ ok: true, code: 'abc' });
   });
   it('refuses a wrong or missing state, even with a code', () => {
-    expect(parseRedirect(`${base}?code=abc&state=other`, 's1')).toMatchObject({ ok: false, kind: 'refused' });
-    expect(parseRedirect(`${base}?code=abc`, 's1')).toMatchObject({ ok: false, kind: 'refused' });
+    expect(parseRedirect(`${base}?code=abc&state=other`, 's1', base)).toMatchObject({ ok: false, kind: 'refused' });
+    expect(parseRedirect(`${base}?code=abc`, 's1', base)).toMatchObject({ ok: false, kind: 'refused' });
   });
   it('treats access_denied as the person cancelling', () => {
-    expect(parseRedirect(`${base}?error=access_denied&state=s1`, 's1')).toEqual({ ok: false, kind: 'cancelled' });
+    expect(parseRedirect(`${base}?error=access_denied&state=s1`, 's1', base)).toEqual({ ok: false, kind: 'cancelled' });
   });
   it('reports other errors with their description', () => {
-    expect(parseRedirect(`${base}?error=server_error&error_description=Boom&state=s1`, 's1')).toEqual({
+    expect(parseRedirect(`${base}?error=server_error&error_description=Boom&state=s1`, 's1', base)).toEqual({
       ok: false,
       kind: 'refused',
       reason: 'Boom',
     });
   });
+  it('refuses an address other than the extension’s redirect URL before reading its query', () => {
+    const elsewhere = [
+      'https://evil.example/?code=abc&state=s1',
+      'https://omfcflfnflfbndddpemfkaghdhgfanel.chromiumapp.org.evil.example/?code=abc&state=s1',
+      'https://omfcflfnflfbndddpemfkaghdhgfanel.chromiumapp.org/other?code=abc&state=s1',
+      'http://omfcflfnflfbndddpemfkaghdhgfanel.chromiumapp.org/?code=abc&state=s1',
+      'https://user@omfcflfnflfbndddpemfkaghdhgfanel.chromiumapp.org/?code=abc&state=s1',
+      // An error from another address is not taken as the person cancelling either.
+      'https://evil.example/?error=access_denied&state=s1',
+    ];
+    for (const url of elsewhere) {
+      expect(parseRedirect(url, 's1', base)).toEqual({
+        ok: false,
+        kind: 'refused',
+        reason: 'The sign-in window ended at another address than this extension’s redirect URL',
+      });
+    }
+    expect(parseRedirect(`${base}?code=abc&state=s1#_=_`, 's1', base)).toEqual({ ok: true, code: 'abc' });
+  });
   it('refuses an answer with no code', () => {
-    expect(parseRedirect(`${base}?state=s1`, 's1')).toMatchObject({ ok: false, kind: 'refused' });
-    expect(parseRedirect('not a url', 's1')).toMatchObject({ ok: false, kind: 'refused' });
+    expect(parseRedirect(`${base}?state=s1`, 's1', base)).toMatchObject({ ok: false, kind: 'refused' });
+    expect(parseRedirect('not a url', 's1', base)).toMatchObject({ ok: false, kind: 'refused' });
   });
 });

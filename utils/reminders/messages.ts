@@ -22,11 +22,18 @@ export function reminderBody(m: ReminderMessage): string {
   return m.invalid || m.threshold === 0 ? t('rem.bodyExpired', { permission }) : t('rem.bodyExpiring', { permission });
 }
 
-/** Slack incoming-webhook body. */
+/**
+ * Slack's control characters: a name from a network could otherwise say `<!channel>` (pinging
+ * everyone) or `<https://evil|Renew here>` (a disguised link). Slack wants exactly these three.
+ */
+export function slackEscape(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Slack incoming-webhook body; every name that comes from a network is escaped. */
 export function slackBody(m: ReminderMessage): string {
-  return JSON.stringify({
-    text: `:warning: *${m.profileName}* (${NETWORKS[m.network].name}) ${reminderText(m.threshold, m.invalid)}. ${reminderBody(m)}`,
-  });
+  const text = `:warning: *${slackEscape(m.profileName)}* (${NETWORKS[m.network].name}) ${reminderText(m.threshold, m.invalid)}. ${reminderBody(m)}`;
+  return JSON.stringify({ text });
 }
 
 /** Generic webhook body (ntfy-style push, an e-mail relay…). */
