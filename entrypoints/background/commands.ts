@@ -27,7 +27,18 @@ export interface SelfIdentity {
 }
 
 export function isOwnPage(sender: Sender, self: SelfIdentity): boolean {
-  return sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.origin);
+  return sender.id === self.id && typeof sender.url === 'string' && originOf(sender.url) === self.origin;
+}
+
+/** The exact origin (a prefix test would let `chrome-extension://<id>-evil` pass); spelt out, as
+ * `URL.origin` is "null" for a scheme the URL parser does not know (outside the browser). */
+function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return null;
+  }
 }
 
 type Handlers = { [C in CommandName]: (deps: Deps, payload: never) => Promise<unknown> };

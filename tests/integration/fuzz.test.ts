@@ -84,6 +84,58 @@ describe('fuzz', () => {
     await h.close();
   }, 60_000);
 
+  it('valid commands from wrong senders are refused and change nothing', async () => {
+    const h = await harness();
+    addOne(h.sandbox.state, 'facebook', 'Café', '1');
+    await connectNetwork(h.deps, 'facebook');
+    const snapshot = async () =>
+      JSON.stringify(
+        await Promise.all(
+          ['profiles', 'grants', 'identities', 'settings', 'history', 'jobs', 'inbox'].map((t) => h.deps.db.table(t).toArray()),
+        ),
+      );
+    const before = await snapshot();
+    const requestsBefore = h.sandbox.state.log.length;
+    const authCallsBefore = h.authCalls.length;
+    const valid = [
+      { command: 'pollNow', payload: {} },
+      { command: 'connect', payload: { network: 'facebook' } },
+      { command: 'renew', payload: { profileId: 'facebook:1' } },
+      { command: 'disconnect', payload: { profileId: 'facebook:1' } },
+      { command: 'renewAll', payload: { network: 'facebook' } },
+      { command: 'snooze', payload: { profileId: 'facebook:1' } },
+      { command: 'markInboxRead', payload: {} },
+      { command: 'importSettings', payload: { text: '{"version":2}' } },
+      { command: 'sendTest', payload: { channel: 'webhook', url: 'https://evil.example/hook' } },
+    ];
+    const wrongSenders = [
+      { id: 'another-extension-id', url: 'chrome-extension://another-extension-id/popup.html' },
+      // Our id, but a web page (a content script's sender, or a forged one).
+      { id: 'ext', url: 'https://evil.example/popup.html' },
+      // Our id, an origin that merely starts like ours.
+      { id: 'ext', url: 'chrome-extension://ext-evil/popup.html' },
+      { url: 'chrome-extension://ext/popup.html' },
+      { id: 'ext' },
+      {},
+    ];
+    for (const sender of wrongSenders) {
+      for (const message of valid) {
+        expect(await handleMessage(h.deps, message, sender, self)).toEqual({
+          ok: false,
+          error: 'Refused: not sent by a Token Warden page',
+        });
+      }
+    }
+    expect(await snapshot()).toBe(before);
+    expect(h.sandbox.state.log.length).toBe(requestsBefore);
+    expect(h.authCalls.length).toBe(authCallsBefore);
+    // The same command from our own page is carried out (so the refusals above are the sender's).
+    expect(await handleMessage(h.deps, { command: 'snooze', payload: { profileId: 'facebook:1' } }, page, self)).toMatchObject({
+      ok: true,
+    });
+    await h.close();
+  });
+
   it('random network answers: every adapter call returns a classified result, never throws', async () => {
     const rand = prng(7);
     const bodies = () => {
