@@ -43,7 +43,7 @@ async function introspect(ctx: AdapterContext, accessToken: string) {
       ? await requestJson(ctx.fetch, ctx.config.exchangeUrl, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ network: 'linkedin', grant_type: 'introspect', token: accessToken }),
+          body: JSON.stringify({ network: 'linkedin', grant_type: 'introspect', client_id: ctx.config.clientId, token: accessToken }),
         })
       : null;
   if (answer === null) return null;

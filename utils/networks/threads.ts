@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { sendTokenRequest } from './exchange';
+import { sendTokenRequest, type TokenRequest } from './exchange';
 import { graphFailure, graphGet } from './graph';
 import { isUnknown, requestJson, unparseable } from './http';
 import { codeFlowUrl, isFailure } from './oauth2';
@@ -34,6 +34,17 @@ function longLived(ctx: AdapterContext, body: unknown, status: number): TokenOut
   return { ok: true, tokens: { accessToken: t, refreshToken: t, accessExpiresAt: expiresAt, refreshExpiresAt: expiresAt, scopes: SCOPES } };
 }
 
+/**
+ * th_exchange_token's fields. Threads itself takes the short-lived token as `access_token`; the
+ * token-exchange URL's contract (README) names it `fb_exchange_token`, as for Facebook's
+ * exchange, and carries the client ID like every request to it.
+ */
+function longLivedFields(ctx: AdapterContext, shortLived: string): TokenRequest {
+  return ctx.config.exchangeUrl
+    ? { grant_type: 'th_exchange_token', client_id: ctx.config.clientId, fb_exchange_token: shortLived }
+    : { grant_type: 'th_exchange_token', access_token: shortLived };
+}
+
 async function profile(ctx: AdapterContext, accessToken: string) {
   const q = new URLSearchParams({ fields: 'id,username,name,threads_profile_picture_url', access_token: accessToken });
   return graphGet(ctx, `${API}/v1.0/me?${q.toString()}`, me);
@@ -57,13 +68,7 @@ export const threads: NetworkAdapter = {
     if (isUnknown(short)) return { ok: false, result: short };
     const shortToken = token.safeParse(short.body);
     if (short.status !== 200 || !shortToken.success) return { ok: false, result: graphFailure(short) };
-    const long = await sendTokenRequest(
-      ctx,
-      'threads',
-      `${API}/access_token`,
-      { grant_type: 'th_exchange_token', access_token: shortToken.data.access_token },
-      'GET',
-    );
+    const long = await sendTokenRequest(ctx, 'threads', `${API}/access_token`, longLivedFields(ctx, shortToken.data.access_token), 'GET');
     return isUnknown(long) ? { ok: false, result: long } : longLived(ctx, long.body, long.status);
   },
 
