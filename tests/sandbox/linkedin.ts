@@ -38,7 +38,34 @@ export function linkedinIntrospect(state: SandboxState, form: URLSearchParams): 
   });
 }
 
+/** Months since year 0 of a UTC instant. */
+const monthOf = (ms: number) => new Date(ms).getUTCFullYear() * 12 + new Date(ms).getUTCMonth();
+
+/**
+ * LinkedIn's versioned API: every `/rest/*` call names a `YYYYMM` (or `YYYYMM.RR`) version in
+ * LinkedIn-Version; a version is active from its month for 12 months (by the sandbox's clock),
+ * anything else is NONEXISTENT_VERSION, a missing header VERSION_MISSING.
+ */
+export function versionRefusal(state: SandboxState, header: string | undefined): SandboxResponse | null {
+  if (!header) {
+    return json(400, {
+      status: 400,
+      code: 'VERSION_MISSING',
+      message: 'A version must be present. Please specify a version by adding the LinkedIn-Version header.',
+    });
+  }
+  const m = /^(\d{4})(0[1-9]|1[0-2])(\.\d{2})?$/.exec(header);
+  const age = m ? monthOf(state.now()) - (Number(m[1]) * 12 + Number(m[2]) - 1) : -1;
+  if (age < 0 || age > 12)
+    return json(426, { status: 426, code: 'NONEXISTENT_VERSION', message: `Requested version ${header} is not active` });
+  return null;
+}
+
 export function linkedinRoutes(state: SandboxState, req: SandboxRequest): SandboxResponse | null {
+  if (req.path.startsWith('api.linkedin.com/rest/')) {
+    const refusal = versionRefusal(state, req.headers['linkedin-version']);
+    if (refusal) return refusal;
+  }
   const token = () => {
     const t = state.tokens.get(bearer(req) ?? '');
     return t && t.network === 'linkedin' && t.kind === 'access' && !state.deadReason(t) ? t : null;

@@ -10,7 +10,7 @@ describe('LinkedIn', () => {
     const { fetch, calls } = scriptedFetch({ body: { active: false, status: 'revoked' } });
     const out = await linkedin.inspect(context(fetch, { exchangeUrl: 'https://t.example/x' }), tokens);
     expect(out).toEqual({ kind: 'invalid', reason: 'LinkedIn says the token is revoked', code: 'active:false' });
-    expect(JSON.parse(calls[0]!.body)).toEqual({ network: 'linkedin', grant_type: 'introspect', token: 'AQV' });
+    expect(JSON.parse(calls[0]!.body)).toEqual({ network: 'linkedin', grant_type: 'introspect', client_id: 'app-1', token: 'AQV' });
   });
 
   it('without an exchange URL, checks with userinfo: 401 (serviceErrorCode 65600) is invalid', async () => {

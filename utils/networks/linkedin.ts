@@ -2,11 +2,11 @@ import * as z from 'zod/mini';
 import { rewriteUrl } from './endpoint';
 import { FORM_HEADERS, formBody, isUnknown, requestJson, unparseable, type HttpAnswer } from './http';
 import { codeFlowUrl, bearerGet, exchangeCodeAt, isFailure, refreshAt, type Failure } from './oauth2';
+import { restGet } from './linkedin-rest';
 import type { AdapterContext, ListedProfile, NetworkAdapter } from './types';
 
 const TOKEN = 'https://www.linkedin.com/oauth/v2/accessToken';
 const INTROSPECT = 'https://www.linkedin.com/oauth/v2/introspectToken';
-const REST = { 'linkedin-version': '202411', 'x-restli-protocol-version': '2.0.0' };
 const SCOPES = ['openid', 'profile', 'email', 'w_member_social', 'r_organization_admin', 'rw_organization_admin', 'w_organization_social'];
 
 const liError = z.object({
@@ -84,25 +84,17 @@ export const linkedin: NetworkAdapter = {
   /** The personal profile, and every company page the identity has a role on (Super Admin = ADMINISTRATOR). */
   async listProfiles(ctx, accessToken, identity) {
     const profiles: ListedProfile[] = [{ nativeId: `person-${identity.id}`, kind: 'personal', name: identity.name, canManage: true }];
-    const roles = await bearerGet(
+    const roles = await restGet(
       ctx,
       'https://api.linkedin.com/rest/organizationAcls?q=roleAssignee&state=APPROVED',
       accessToken,
       acls,
       classifyLinkedIn,
-      REST,
     );
     if (isFailure(roles)) return roles;
     for (const acl of roles.elements) {
       const id = acl.organization.replace('urn:li:organization:', '');
-      const org = await bearerGet(
-        ctx,
-        `https://api.linkedin.com/rest/organizations/${id}`,
-        accessToken,
-        organization,
-        classifyLinkedIn,
-        REST,
-      );
+      const org = await restGet(ctx, `https://api.linkedin.com/rest/organizations/${id}`, accessToken, organization, classifyLinkedIn);
       if (isFailure(org)) return org;
       profiles.push({
         nativeId: `org-${id}`,
