@@ -15,6 +15,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'hub',
+          include: ['tests/hub/**/*.test.ts'],
+          globals: true,
+          environment: 'node',
+          globalSetup: ['tests/hub/support/postgres.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globals: true,

@@ -1,0 +1,182 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import type pg from 'pg';
+import * as z from 'zod';
+import { NETWORK_IDS, NETWORKS } from '../utils/networks/catalog';
+import type { Fetch } from '../utils/networks/types';
+import { deviceAuth, rateLimit, serviceAuth, type HubVariables } from './auth';
+import type { HubConfig } from './config';
+import { refreshGrant } from './custody';
+import { fail, readJson } from './http-errors';
+import type { Logger } from './log';
+import { hubContext } from './networks';
+import { OPENAPI } from './routes/openapi';
+import { exchange, exchangeBody, mayRenew } from './routes/exchange';
+import { sync } from './routes/sync';
+import { currentToken } from './routes/tokens';
+import { enroll } from './store/members';
+
+export interface HubDeps {
+  pool: pg.Pool;
+  config: HubConfig;
+  log: Logger;
+  now: () => number;
+  /** The network fetch (tests may count requests); redirects are never followed. */
+  fetch?: Fetch;
+}
+
+/** Routes for enrolled browsers (a device key); `/v1/profiles…` are for publishing tools (a service key). */
+const DEVICE_ROUTES = ['/me', '/exchange', '/renew', '/sync'] as const;
+
+const enrollBody = z.object({ code: z.string().min(4).max(64), deviceName: z.string().min(1).max(100) }).strict();
+const renewBody = z.object({ profileId: z.string().min(3).max(300) }).strict();
+
+/** The hub's HTTP API (see routes/openapi.ts for every route). */
+export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
+  const app = new Hono<{ Variables: HubVariables }>();
+  const { pool, config, log, now } = deps;
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    // The route pattern, never the URL: a query or a path may carry what must not be logged.
+    log.info('request', {
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  // Extensions call from their own origin; keys ride in the Authorization header, never in cookies.
+  app.use(
+    '/v1/*',
+    cors({
+      origin: (o) => (/^(chrome|moz)-extension:\/\//.test(o) ? o : null),
+      allowHeaders: ['authorization', 'content-type'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/v1/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => fail(c, 413, 'body-too-large', 'The body is over 64 KB') }));
+  app.onError((error, c) => {
+    log.error('unhandled', { route: c.req.routePath, error: error.name });
+    return fail(c, 500, 'internal', 'The hub had an error; nothing was changed');
+  });
+  app.notFound((c) => fail(c, 404, 'not-found', 'No such route (see /v1/openapi.json)'));
+
+  app.get('/healthz', async (c) => {
+    try {
+      await pool.query('select 1');
+      return c.json({ ok: true });
+    } catch {
+      return c.json({ ok: false }, 503);
+    }
+  });
+  app.get('/v1/openapi.json', (c) => c.json(OPENAPI));
+
+  app.post(
+    '/v1/enroll',
+    rateLimit(20, now, (c) => c.req.header('x-forwarded-for') ?? 'enroll'),
+    async (c) => {
+      const body = await readJson(c, enrollBody);
+      if (!body.ok) return body.response;
+      const enrolled = await enroll(pool, body.value.code, body.value.deviceName, now());
+      if (!enrolled) return fail(c, 403, 'invalid-code', 'This enrollment code is unknown, used or expired: ask an Owner for a new one');
+      log.info('device enrolled', { device: enrolled.deviceId, member: enrolled.member.id });
+      return c.json({
+        deviceKey: enrolled.deviceKey,
+        deviceId: enrolled.deviceId,
+        member: { email: enrolled.member.email, role: enrolled.member.role },
+      });
+    },
+  );
+
+  const deviceLimit = rateLimit(config.rateLimitPerMinute, now, (c) => c.get('device').deviceId);
+  for (const path of DEVICE_ROUTES) app.use(`/v1${path}`, deviceAuth(pool, now), deviceLimit);
+  app.get('/v1/me', (c) => {
+    const { member, deviceId } = c.get('device');
+    const networks = Object.fromEntries(NETWORK_IDS.map((n) => [n, { clientId: config.networks[n]?.clientId ?? null }]));
+    return c.json({ member: { email: member.email, role: member.role }, deviceId, networks });
+  });
+  app.post('/v1/exchange', async (c) => {
+    const body = await readJson(c, exchangeBody);
+    if (!body.ok) return body.response;
+    const origin = new URL(body.value.redirectUri).origin;
+    if (!config.redirectOrigins.includes(origin))
+      return fail(c, 400, 'redirect-not-allowed', `redirectUri ${origin} is not among HUB_EXTENSION_IDS`);
+    if (body.value.renewProfileId && !(await mayRenew(deps, c.get('device'), body.value.renewProfileId))) {
+      return fail(c, 403, 'forbidden', 'This profile was not given to you; ask an Owner or Manager');
+    }
+    return c.json(await exchange(deps, c.get('device'), body.value));
+  });
+  app.post('/v1/renew', async (c) => {
+    const body = await readJson(c, renewBody);
+    if (!body.ok) return body.response;
+    const { profileId } = body.value;
+    if (!(await mayRenew(deps, c.get('device'), profileId)))
+      return fail(c, 403, 'forbidden', 'This profile was not given to you; ask an Owner or Manager');
+    const { rows } = await pool.query<{ grant_id: string; network: (typeof NETWORK_IDS)[number] }>(
+      'select grant_id, network from profiles where id = $1 and deleted_at is null',
+      [profileId],
+    );
+    if (!rows[0]) return fail(c, 404, 'not-found', 'This profile is no longer tracked');
+    const ctx = hubContext(config, rows[0].network, now(), deps.fetch);
+    const refreshed = ctx ? await refreshGrant(pool, config.secretKey, ctx, rows[0].grant_id) : null;
+    if (refreshed?.ok) {
+      const covered = await pool.query('select 1 from profiles where grant_id = $1 and deleted_at is null', [rows[0].grant_id]);
+      return c.json({ outcome: 'renewed', profiles: covered.rowCount ?? 0 });
+    }
+    if (refreshed?.result?.kind === 'unknown') return c.json({ outcome: 'unreachable', reason: refreshed.result.reason });
+    return c.json({ outcome: 'needs-consent', reason: refreshed?.result?.reason ?? `${NETWORKS[rows[0].network].name} needs a sign-in` });
+  });
+  app.get('/v1/sync', async (c) => {
+    const since = Number(c.req.query('since') ?? '0');
+    if (!Number.isSafeInteger(since) || since < 0) return fail(c, 400, 'invalid-field', 'since: a whole number ≥ 0');
+    return c.json(await sync(pool, c.get('device').member, since));
+  });
+  const serviceLimit = rateLimit(config.rateLimitPerMinute * 100, now, (c) => c.get('service').id);
+  app.use('/v1/profiles', serviceAuth(pool), serviceLimit);
+  app.use('/v1/profiles/*', serviceAuth(pool), serviceLimit);
+  app.get('/v1/profiles', async (c) => {
+    const { rows } = await pool.query<{
+      id: string;
+      network: string;
+      native_id: string;
+      name: string;
+      kind: string;
+      expires_at: number | null;
+      invalid_since: number | null;
+    }>(
+      `select p.id, p.network, p.native_id, p.name, p.kind, g.expires_at, g.invalid_since
+       from profiles p join grants g on g.id = p.grant_id where p.deleted_at is null and p.network = any($1) order by p.id`,
+      [c.get('service').networks],
+    );
+    return c.json({
+      profiles: rows.map((r) => ({
+        network: r.network,
+        profileId: r.native_id,
+        name: r.name,
+        kind: r.kind,
+        expiresAt: r.expires_at,
+        renewalNeeded: r.invalid_since !== null,
+      })),
+    });
+  });
+  app.get('/v1/profiles/:network/:profileId/token', async (c) => {
+    const network = z.enum(NETWORK_IDS).safeParse(c.req.param('network'));
+    if (!network.success) return fail(c, 404, 'not-found', 'Unknown network');
+    const key = c.get('service');
+    if (!key.networks.includes(network.data))
+      return fail(c, 403, 'forbidden', `This service key is not for ${NETWORKS[network.data].name}`);
+    const answer = await currentToken(deps, network.data, c.req.param('profileId'));
+    await pool.query('insert into audit (at, actor, action, profile_id, detail) values ($1, $2, $3, $4, $5)', [
+      now(),
+      key.id,
+      'token-read',
+      `${network.data}:${c.req.param('profileId')}`,
+      String(answer.status),
+    ]);
+    return c.json(answer.body, answer.status);
+  });
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type pg from 'pg';
+import { fail } from './http-errors';
+import { authenticateDevice, type DeviceAuth } from './store/members';
+import { authenticateService, type ServiceKey } from './store/service-keys';
+
+export interface HubVariables {
+  device: DeviceAuth;
+  service: ServiceKey;
+}
+
+function bearer(c: Context): string | null {
+  const h = c.req.header('authorization') ?? '';
+  return /^Bearer\s+/i.test(h) ? h.replace(/^Bearer\s+/i, '').trim() : null;
+}
+
+/** Routes for enrolled browsers: a device key of a member not revoked, or 401. */
+export function deviceAuth(pool: pg.Pool, now: () => number): MiddlewareHandler<{ Variables: HubVariables }> {
+  return async (c, next) => {
+    const key = bearer(c);
+    const device = key?.startsWith('twd_') ? await authenticateDevice(pool, key, now()) : null;
+    if (!device) return fail(c, 401, 'unauthorized', 'A valid device key is needed (enroll this browser in Options → Organisation hub)');
+    c.set('device', device);
+    await next();
+  };
+}
+
+/** Routes for publishing tools: a service key not revoked, or 401. */
+export function serviceAuth(pool: pg.Pool): MiddlewareHandler<{ Variables: HubVariables }> {
+  return async (c, next) => {
+    const key = bearer(c);
+    const service = key?.startsWith('tws_') ? await authenticateService(pool, key) : null;
+    if (!service) return fail(c, 401, 'unauthorized', 'A valid service key is needed (npm run hub -- service-key create <name>)');
+    c.set('service', service);
+    await next();
+  };
+}
+
+/**
+ * Per device (or service key) request budget, a fixed one-minute window kept in this process:
+ * past it a 429 with Retry-After in seconds.
+ */
+export function rateLimit(
+  perMinute: number,
+  now: () => number,
+  who: (c: Context<{ Variables: HubVariables }>) => string,
+): MiddlewareHandler<{ Variables: HubVariables }> {
+  const windows = new Map<string, { start: number; count: number }>();
+  return async (c, next) => {
+    const id = who(c);
+    const t = now();
+    let w = windows.get(id);
+    if (!w || t - w.start >= 60_000) {
+      w = { start: t, count: 0 };
+      windows.set(id, w);
+      if (windows.size > 10_000) for (const [k, v] of windows) if (t - v.start >= 60_000) windows.delete(k);
+    }
+    if (++w.count > perMinute) {
+      c.header('Retry-After', String(Math.max(1, Math.ceil((w.start + 60_000 - t) / 1000))));
+      return fail(c, 429, 'rate-limited', `More than ${perMinute} requests in a minute from this key; try again later`);
+    }
+    await next();
+  };
+}

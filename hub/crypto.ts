@@ -1,0 +1,53 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { SecretTokens } from './tokens';
+
+/** Tokens at rest: AES-256-GCM under HUB_SECRET_KEY, the grant id as associated data (a sealed set moved to another grant will not open). */
+export function sealTokens(key: Buffer, grantId: string, tokens: SecretTokens): { iv: Buffer; ct: Buffer } {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(grantId, 'utf8'));
+  const plain = Buffer.from(JSON.stringify(tokens), 'utf8');
+  const ct = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  return { iv, ct };
+}
+
+export function openTokens(key: Buffer, grantId: string, iv: Buffer, ct: Buffer): SecretTokens {
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAAD(Buffer.from(grantId, 'utf8'));
+  decipher.setAuthTag(ct.subarray(ct.length - 16));
+  const plain = Buffer.concat([decipher.update(ct.subarray(0, ct.length - 16)), decipher.final()]);
+  return JSON.parse(plain.toString('utf8')) as SecretTokens;
+}
+
+/** A bearer key: 256 random bits behind a prefix that says what it is (`twd_` device, `tws_` service). */
+export function newKey(prefix: 'twd' | 'tws'): string {
+  return `${prefix}_${randomBytes(32).toString('base64url')}`;
+}
+
+/** Keys and codes are stored only as this hash (they carry 80 to 256 random bits: a plain SHA-256 suffices). */
+export function hashSecret(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
+}
+
+export function sameHash(a: string, b: string): boolean {
+  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+/** A one-time enrollment code people can type: 16 characters of an unambiguous alphabet (80 bits), in groups of four. */
+export function newEnrollmentCode(): string {
+  const alphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((b) => alphabet[b % alphabet.length]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+export function normaliseCode(code: string): string {
+  return code
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/(.{4})(?=.)/g, '$1-');
+}
+
+export function shortId(prefix: string): string {
+  return `${prefix}_${randomBytes(6).toString('base64url')}`;
+}

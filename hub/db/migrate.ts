@@ -1,0 +1,38 @@
+import type pg from 'pg';
+import { initial } from './migrations/001-initial';
+
+/** Numbered migrations, applied in order, each once. A shipped one is never edited: add the next. */
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [{ id: 1, name: 'initial', sql: initial }];
+
+/** Any number to tell the hub's migration lock apart from other users of the database. */
+const MIGRATION_LOCK = 702_001;
+
+/**
+ * Brings the database to the latest migration. Several hub processes may start together:
+ * an advisory lock lets one migrate while the others wait, then find nothing left to do.
+ */
+export async function migrate(pool: pg.Pool): Promise<number[]> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await client.query(
+      'create table if not exists schema_migrations (id integer primary key, name text not null, applied_at bigint not null)',
+    );
+    const done = new Set((await client.query<{ id: number }>('select id from schema_migrations')).rows.map((r) => r.id));
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      await client.query(m.sql);
+      await client.query('insert into schema_migrations (id, name, applied_at) values ($1, $2, $3)', [m.id, m.name, Date.now()]);
+      applied.push(m.id);
+    }
+    await client.query('commit');
+    return applied;
+  } catch (error) {
+    await client.query('rollback');
+    throw new Error('The database could not be migrated', { cause: error });
+  } finally {
+    client.release();
+  }
+}

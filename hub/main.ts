@@ -1,0 +1,57 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runCommand } from './cli/commands';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { jsonLogger } from './log';
+import { serveHub } from './serve';
+import { openForCommand } from './cli/open-for-command';
+
+/** `npm run hub` serves; `npm run hub -- <command> …` manages members, devices and keys (see cli/commands.ts). */
+async function main(argv: string[]): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Token Warden hub: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (argv.length > 0) {
+    const db = await openForCommand(config);
+    try {
+      return await runCommand(db.pool, argv, (line) => process.stdout.write(`${line}\n`));
+    } finally {
+      await db.close();
+    }
+  }
+  const log = jsonLogger();
+  const db = await openDatabase(config.databaseUrl, config.dataDir);
+  const hub = await serveHub(db, config, log, { checkIntervalMs: Number(process.env.HUB_CHECK_INTERVAL_MS) || undefined });
+  // Commands run while an embedded database is served reach it through this file (readable by its owner only).
+  const urlFile = join(config.dataDir, 'db-url');
+  if (!config.databaseUrl) {
+    await mkdir(config.dataDir, { recursive: true });
+    await writeFile(urlFile, db.url, { mode: 0o600 });
+  }
+  process.stdout.write(`Token Warden hub ready at ${hub.url}\n`);
+  const stop = async () => {
+    await hub.close();
+    await db.close();
+    if (!config.databaseUrl) await rm(urlFile, { force: true });
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  return new Promise<number>(() => undefined);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`Token Warden hub: ${error instanceof Error ? error.message : 'failed to start'}\n`);
+    process.exit(1);
+  },
+);

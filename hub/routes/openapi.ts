@@ -1,0 +1,107 @@
+import { NETWORK_IDS } from '../../utils/networks/catalog';
+
+const error = { $ref: '#/components/schemas/Error' };
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: 'An error that says what to do', ...json(error) }]));
+
+/** The hub's API as OpenAPI 3.1, served at /v1/openapi.json. */
+export const OPENAPI = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Token Warden hub',
+    version: '1',
+    description: "The organisation's OAuth custody: browsers renew, publishing tools read current tokens.",
+  },
+  components: {
+    securitySchemes: {
+      device: { type: 'http', scheme: 'bearer', description: 'A device key (twd_…), from enrollment' },
+      service: { type: 'http', scheme: 'bearer', description: 'A service key (tws_…), from `npm run hub -- service-key create`' },
+    },
+    schemas: {
+      Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string' }, message: { type: 'string' } } },
+      Network: { type: 'string', enum: [...NETWORK_IDS] },
+    },
+  },
+  paths: {
+    '/healthz': {
+      get: {
+        summary: 'Whether the database is reachable',
+        responses: { '200': { description: '{ ok: true }' }, '503': { description: '{ ok: false }' } },
+      },
+    },
+    '/v1/enroll': {
+      post: {
+        summary: 'Trade a one-time enrollment code for a device key (shown once)',
+        requestBody: json({
+          type: 'object',
+          required: ['code', 'deviceName'],
+          properties: { code: { type: 'string' }, deviceName: { type: 'string' } },
+        }),
+        responses: { '200': { description: 'deviceKey, deviceId, member { email, role }' }, ...errors(400, 403, 413, 415, 429) },
+      },
+    },
+    '/v1/me': {
+      get: {
+        security: [{ device: [] }],
+        summary: 'The member and the client ID of each network',
+        responses: { '200': { description: 'member, deviceId, networks' }, ...errors(401, 429) },
+      },
+    },
+    '/v1/exchange': {
+      post: {
+        security: [{ device: [] }],
+        summary: 'Exchange an authorization code with the organisation secret; the hub keeps the tokens',
+        requestBody: json({
+          type: 'object',
+          required: ['network', 'code', 'codeVerifier', 'redirectUri'],
+          properties: {
+            network: { $ref: '#/components/schemas/Network' },
+            code: { type: 'string' },
+            codeVerifier: { type: 'string' },
+            redirectUri: { type: 'string' },
+            renewProfileId: { type: 'string' },
+          },
+        }),
+        responses: {
+          '200': { description: 'outcome: connected | renewed | no-permission | failed | unreachable' },
+          ...errors(400, 401, 403, 413, 415, 429),
+        },
+      },
+    },
+    '/v1/renew': {
+      post: {
+        security: [{ device: [] }],
+        summary: "Renew a profile's grant silently with its refresh token",
+        requestBody: json({ type: 'object', required: ['profileId'], properties: { profileId: { type: 'string' } } }),
+        responses: { '200': { description: 'outcome: renewed | needs-consent | unreachable' }, ...errors(400, 401, 403, 404, 429) },
+      },
+    },
+    '/v1/sync': {
+      get: {
+        security: [{ device: [] }],
+        summary: 'What changed after a cursor, among what this member may see (no token ever)',
+        parameters: [{ name: 'since', in: 'query', schema: { type: 'integer', minimum: 0 } }],
+        responses: { '200': { description: 'cursor, grants, profiles, removed, access, history' }, ...errors(400, 401, 429) },
+      },
+    },
+    '/v1/profiles': {
+      get: {
+        security: [{ service: [] }],
+        summary: "The tracked profiles of the key's networks",
+        responses: { '200': { description: 'profiles' }, ...errors(401, 429) },
+      },
+    },
+    '/v1/profiles/{network}/{profileId}/token': {
+      get: {
+        security: [{ service: [] }],
+        summary: 'The current access token (refreshed first when it lapses within 5 minutes); every read is audited',
+        parameters: [
+          { name: 'network', in: 'path', required: true, schema: { $ref: '#/components/schemas/Network' } },
+          { name: 'profileId', in: 'path', required: true, schema: { type: 'string' } },
+        ],
+        responses: { '200': { description: 'network, profileId, accessToken, expiresAt' }, ...errors(401, 403, 404, 409, 429, 502) },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,125 @@
+import type pg from 'pg';
+import type { GrantRecord } from '../../utils/db/schema';
+import { seesAll, type Member } from '../store/members';
+import { toGrantRecord, type GrantRow } from '../store/grant-rows';
+import { inTx } from '../store/tx';
+
+export interface SyncProfile {
+  id: string;
+  network: string;
+  nativeId: string;
+  kind: string;
+  name: string;
+  handle: string | null;
+  avatar: string | null;
+  grantId: string;
+  createdAt: number;
+}
+
+export interface SyncAnswer {
+  cursor: number;
+  grants: GrantRecord[];
+  profiles: SyncProfile[];
+  /** Profiles no longer tracked, or no longer visible to this member. */
+  removed: string[];
+  /** Who can renew what: one row per native identity and profile, with the member who used it. */
+  access: {
+    identityId: string;
+    network: string;
+    name: string;
+    memberEmail: string | null;
+    profileId: string;
+    can: string;
+    reason: string | null;
+    at: number;
+  }[];
+  history: { profileId: string; at: number; kind: string; text: string }[];
+}
+
+/** Serialises with every writer of change numbers (see tx.ts): the cursor read under it has no change still in flight below it. */
+const CHANGE_LOCK = 702_002;
+
+/**
+ * What changed after `since` among what this member may see, in one answer: one request per
+ * poll, whatever the number of profiles. `since` 0 is the whole picture.
+ */
+export async function sync(pool: pg.Pool, member: Member, since: number): Promise<SyncAnswer> {
+  const cursor = await inTx(pool, async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
+    const { rows } = await tx.query<{ last_value: number; is_called: boolean }>('select last_value, is_called from changes');
+    return rows[0]!.is_called ? rows[0]!.last_value : 0;
+  });
+  const all = seesAll(member);
+  const visible = all ? 'true' : 'p.id in (select profile_id from member_profiles where member_id = $3)';
+  const args = all ? [since, cursor] : [since, cursor, member.id];
+  const profiles = await pool.query<{
+    id: string;
+    network: string;
+    native_id: string;
+    kind: string;
+    name: string;
+    handle: string | null;
+    avatar: string | null;
+    grant_id: string;
+    created_at: number;
+    deleted_at: number | null;
+  }>(`select p.* from profiles p where p.change > $1 and p.change <= $2 and ${visible}`, args);
+  const grants = await pool.query<GrantRow>(
+    `select g.* from grants g where g.change > $1 and g.change <= $2
+       and exists (select 1 from profiles p where p.grant_id = g.id and p.deleted_at is null and ${visible})`,
+    args,
+  );
+  const access = await pool.query<{
+    identity_id: string;
+    network: string;
+    name: string;
+    email: string | null;
+    profile_id: string;
+    can: string;
+    reason: string | null;
+    at: number;
+  }>(
+    `select a.identity_id, i.network, i.name, m.email, a.profile_id, a.can, a.reason, a.at
+     from access a join identities i on i.id = a.identity_id left join members m on m.id = i.member_id
+     join profiles p on p.id = a.profile_id
+     where a.change > $1 and a.change <= $2 and ${visible}`,
+    args,
+  );
+  const history = await pool.query<{ profile_id: string; at: number; kind: string; text: string }>(
+    `select h.profile_id, h.at, h.kind, h.text from history h join profiles p on p.id = h.profile_id
+     where h.change > $1 and h.change <= $2 and ${visible} order by h.id`,
+    args,
+  );
+  return {
+    cursor,
+    grants: grants.rows.map((g) => {
+      const { token_iv: _iv, token_ct: _ct, ...rest } = g;
+      return toGrantRecord({ ...rest, token_iv: Buffer.alloc(0), token_ct: Buffer.alloc(0) });
+    }),
+    profiles: profiles.rows
+      .filter((p) => p.deleted_at === null)
+      .map((p) => ({
+        id: p.id,
+        network: p.network,
+        nativeId: p.native_id,
+        kind: p.kind,
+        name: p.name,
+        handle: p.handle,
+        avatar: p.avatar,
+        grantId: p.grant_id,
+        createdAt: p.created_at,
+      })),
+    removed: profiles.rows.filter((p) => p.deleted_at !== null).map((p) => p.id),
+    access: access.rows.map((a) => ({
+      identityId: a.identity_id,
+      network: a.network,
+      name: a.name,
+      memberEmail: a.email,
+      profileId: a.profile_id,
+      can: a.can,
+      reason: a.reason,
+      at: a.at,
+    })),
+    history: history.rows.map((h) => ({ profileId: h.profile_id, at: h.at, kind: h.kind, text: h.text })),
+  };
+}

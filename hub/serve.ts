@@ -1,0 +1,43 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { randomBytes } from 'node:crypto';
+import { createApp } from './app';
+import { startChecks, type CheckRunner } from './checks/runner';
+import type { HubConfig } from './config';
+import type { Database } from './db/database';
+import type { Logger } from './log';
+
+export interface RunningHub {
+  url: string;
+  checks: CheckRunner;
+  close(): Promise<void>;
+}
+
+/** Serves the API and runs the checks on one database until closed. */
+export async function serveHub(
+  db: Database,
+  config: HubConfig,
+  log: Logger,
+  options: { checkIntervalMs?: number; now?: () => number; autoCheck?: boolean } = {},
+): Promise<RunningHub> {
+  const now = options.now ?? Date.now;
+  const app = createApp({ pool: db.pool, config, log, now });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const checks = startChecks(db.pool, config, log, {
+    processId: `hub-${process.pid}-${randomBytes(3).toString('hex')}`,
+    intervalMs: options.checkIntervalMs,
+    now,
+    autoStart: options.autoCheck,
+  });
+  return {
+    url: `http://${config.host}:${port}`,
+    checks,
+    close: async () => {
+      await checks.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

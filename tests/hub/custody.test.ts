@@ -1,0 +1,117 @@
+import { startTestHub, type TestHub } from './support/hub';
+
+describe('hub: exchange with the secret, custody, service keys', () => {
+  let t: TestHub;
+  beforeEach(async () => {
+    t = await startTestHub();
+  });
+  afterEach(async () => t.close());
+
+  it('connects a Facebook login through the hub, hands the token to a publishing tool, finds a password change, and serves the renewed token', async () => {
+    const owner = await t.device('owner@example.org', 'owner');
+    const alex = await t.control('accounts', {
+      network: 'facebook',
+      name: 'Alex',
+      pages: [
+        { id: '1', name: 'Café' },
+        { id: '2', name: 'Bakery' },
+      ],
+    });
+    const connected = await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
+    expect(connected.body).toMatchObject({ outcome: 'connected', profiles: 2, identity: 'Alex' });
+
+    const tool = await t.serviceKey(['facebook']);
+    expect((await t.api('/v1/profiles', { key: tool })).body.profiles).toHaveLength(2);
+    const first = await t.api('/v1/profiles/facebook/1/token', { key: tool });
+    expect(first.status).toBe(200);
+    const issued = (await t.control('tokens', { network: 'facebook' })) as { value: string; dead: string | null }[];
+    expect(issued.map((x) => x.value)).toContain(`${(first.body.accessToken as string).slice(0, 8)}…`);
+
+    await t.control('revoke', { network: 'facebook', accountId: alex.id, reason: 'password' });
+    expect(await t.hub.checks.runOnce()).toBe(0); // checked at connect: nothing is due yet
+    t.advance(25 * 60 * 60 * 1000);
+    expect(await t.hub.checks.runOnce()).toBe(1);
+    const dead = await t.api('/v1/profiles/facebook/1/token', { key: tool });
+    expect(dead.status).toBe(409);
+    expect(dead.body).toMatchObject({ error: 'renewal-needed', canRenew: ['owner@example.org'] });
+    expect(dead.body.message).toContain('password');
+
+    const renewed = await t.api('/v1/exchange', {
+      key: owner,
+      body: { network: 'facebook', renewProfileId: 'facebook:1', ...(await t.authorize('facebook')) },
+    });
+    expect(renewed.body).toMatchObject({ outcome: 'renewed', profiles: 2 });
+    const fresh = await t.api('/v1/profiles/facebook/1/token', { key: tool });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.accessToken).not.toBe(first.body.accessToken);
+
+    const audit = await t.db.pool.query("select actor, action, profile_id from audit where action = 'token-read' order by id");
+    expect(audit.rows).toHaveLength(3);
+    expect(audit.rows.every((r: { profile_id: string }) => r.profile_id === 'facebook:1')).toBe(true);
+  });
+
+  it('keeps tokens sealed at rest and out of the sync answer and the logs', async () => {
+    const owner = await t.device('owner@example.org', 'owner');
+    await t.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }] });
+    const auth = await t.authorize('facebook');
+    await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...auth } });
+    const tool = await t.serviceKey(['facebook']);
+    const token = (await t.api('/v1/profiles/facebook/1/token', { key: tool })).body.accessToken as string;
+    expect(token.length).toBeGreaterThan(8);
+
+    const sync = await t.api('/v1/sync?since=0', { key: owner });
+    expect(sync.body.profiles).toHaveLength(1);
+    expect(sync.body.grants[0]).toMatchObject({ network: 'facebook', invalidSince: null });
+    expect(JSON.stringify(sync.body)).not.toContain(token);
+
+    const dump = await t.db.pool.query("select string_agg(t::text, ' ') as all from (select * from grants) t");
+    expect(dump.rows[0].all).not.toContain(token);
+    const everything = [token, owner, tool, auth.code, auth.codeVerifier];
+    const logs = t.logs.join('\n');
+    expect(logs).toContain('"route":"/v1/exchange"');
+    for (const secret of everything) expect(logs).not.toContain(secret);
+  });
+
+  it('refuses what it must, with a 4xx that says which, and writes nothing', async () => {
+    const owner = await t.device('owner@example.org', 'owner');
+    const body = { network: 'facebook', code: 'abc', codeVerifier: 'v'.repeat(43), redirectUri: 'https://evil.example/' };
+    expect((await t.api('/v1/exchange', { body })).status).toBe(401);
+    expect((await t.api('/v1/exchange', { key: 'twd_guessed', body })).status).toBe(401);
+    expect((await t.api('/v1/exchange', { key: owner, body })).body).toMatchObject({ error: 'redirect-not-allowed' });
+    expect((await t.api('/v1/exchange', { key: owner, body: { ...body, network: 'myspace' } })).body).toMatchObject({
+      error: 'invalid-field',
+    });
+    const raw = (init: RequestInit) =>
+      fetch(`${t.url}/v1/exchange`, { method: 'POST', ...init, headers: { authorization: `Bearer ${owner}`, ...init.headers } });
+    expect((await raw({ headers: { 'content-type': 'text/plain' }, body: '{}' })).status).toBe(415);
+    const malformed = await raw({ headers: { 'content-type': 'application/json' }, body: '{"network":' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ error: 'malformed-json' });
+    expect((await raw({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(70_000) }) })).status).toBe(
+      413,
+    );
+    const tool = await t.serviceKey(['instagram']);
+    expect((await t.api('/v1/profiles/facebook/1/token', { key: tool })).status).toBe(403);
+    expect((await t.api('/v1/profiles/facebook/1/token', { key: owner })).status).toBe(401);
+    expect((await t.db.pool.query('select count(*)::int as n from grants')).rows[0].n).toBe(0);
+  });
+
+  it('rate-limits a device with 429 and Retry-After', async () => {
+    await t.close();
+    t = await startTestHub({ env: { HUB_RATE_LIMIT: '3' } });
+    const key = await t.device('m@example.org', 'member');
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push(await t.api('/v1/me', { key }));
+    expect(codes.map((c) => c.status)).toEqual([200, 200, 200, 429]);
+    expect(Number(codes[3]!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('cuts a revoked member off at once', async () => {
+    const key = await t.device('m@example.org', 'member');
+    expect((await t.api('/v1/me', { key })).status).toBe(200);
+    expect((await t.command('revoke', 'm@example.org'))[0]).toContain('Revoked');
+    expect((await t.api('/v1/me', { key })).status).toBe(401);
+    const members = await t.command('members');
+    expect(members[0]).toContain('(revoked)');
+  });
+});

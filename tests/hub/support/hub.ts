@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { loadConfig, envName, type HubConfig } from '../../../hub/config';
+import { openDatabase, type Database } from '../../../hub/db/database';
+import { jsonLogger } from '../../../hub/log';
+import { serveHub, type RunningHub } from '../../../hub/serve';
+import { runCommand } from '../../../hub/cli/commands';
+import { NETWORK_IDS, type NetworkId } from '../../../utils/networks/catalog';
+import { rewriteUrl } from '../../../utils/networks/endpoint';
+import { adapterFor } from '../../../utils/networks/index';
+import { createPkce } from '../../../utils/networks/pkce';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+export const EXTENSION_ID = 'omfcflfnflfbndddpemfkaghdhgfanel';
+export const REDIRECT = `https://${EXTENSION_ID}.chromiumapp.org/`;
+
+/** A fresh database in the test PostgreSQL. */
+export async function freshDatabaseUrl(): Promise<string> {
+  const base = inject('pgUrl');
+  const name = `hub_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return base.replace(/\/postgres$/, `/${name}`);
+}
+
+export function hubEnv(sandboxUrl: string, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {
+    HUB_SECRET_KEY: randomBytes(32).toString('base64'),
+    HUB_EXTENSION_IDS: EXTENSION_ID,
+    HUB_PORT: '0',
+    DATABASE_URL: databaseUrl,
+    ...extra,
+  };
+  for (const n of NETWORK_IDS) {
+    env[`TW_${envName(n)}_CLIENT_ID`] = 'sandbox-app';
+    env[`TW_${envName(n)}_CLIENT_SECRET`] = 'sandbox-secret';
+    env[`TW_${envName(n)}_BASE_URL`] = `${sandboxUrl}/${n}`;
+  }
+  return env;
+}
+
+export interface TestHub {
+  url: string;
+  sandbox: Sandbox;
+  db: Database;
+  config: HubConfig;
+  hub: RunningHub;
+  logs: string[];
+  /** Moves the hub's clock (not the sandbox's) forward. */
+  advance(ms: number): void;
+  command(...argv: string[]): Promise<string[]>;
+  /** Invites and enrolls one browser; its device key. */
+  device(email: string, role: 'owner' | 'manager' | 'member'): Promise<string>;
+  serviceKey(networks: NetworkId[]): Promise<string>;
+  /** The OAuth window against the sandbox: an authorization code and its PKCE verifier. */
+  authorize(network: NetworkId): Promise<{ code: string; codeVerifier: string; redirectUri: string }>;
+  api(path: string, init?: { key?: string; body?: unknown; method?: string }): Promise<{ status: number; body: any; headers: Headers }>;
+  control(action: string, body?: unknown): Promise<any>;
+  close(): Promise<void>;
+}
+
+export async function startTestHub(options: { env?: Record<string, string>; sandbox?: Sandbox } = {}): Promise<TestHub> {
+  const sandbox = options.sandbox ?? (await startSandbox());
+  const config = loadConfig(hubEnv(sandbox.url, await freshDatabaseUrl(), options.env));
+  const db = await openDatabase(config.databaseUrl, '');
+  const logs: string[] = [];
+  let offset = 0;
+  const hub = await serveHub(
+    db,
+    config,
+    jsonLogger((l) => logs.push(l)),
+    { autoCheck: false, now: () => Date.now() + offset },
+  );
+  const t: TestHub = {
+    advance: (ms) => void (offset += ms),
+    url: hub.url,
+    sandbox,
+    db,
+    config,
+    hub,
+    logs,
+    async command(...argv) {
+      const lines: string[] = [];
+      await runCommand(db.pool, argv, (l) => lines.push(l));
+      return lines;
+    },
+    async device(email, role) {
+      const code = (await t.command('invite', email, '--role', role)).at(-1)!;
+      const r = await t.api('/v1/enroll', { body: { code, deviceName: `${role} browser` } });
+      if (r.status !== 200) throw new Error(`enroll: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body.deviceKey as string;
+    },
+    async serviceKey(networks) {
+      return (await t.command('service-key', 'create', `tool-${randomBytes(3).toString('hex')}`, '--networks', networks.join(','))).at(-1)!;
+    },
+    async authorize(network) {
+      const pkce = await createPkce();
+      const url = adapterFor(network)!.authorizeUrl({
+        clientId: 'sandbox-app',
+        redirectUri: REDIRECT,
+        state: pkce.state,
+        codeChallenge: pkce.challenge,
+      });
+      const res = await fetch(rewriteUrl(url, `${sandbox.url}/${network}`), { redirect: 'manual' });
+      const location = new URL(res.headers.get('location') ?? 'about:blank');
+      const code = location.searchParams.get('code');
+      if (!code) throw new Error(`authorize: ${res.status} ${location.toString()}`);
+      return { code, codeVerifier: pkce.verifier, redirectUri: REDIRECT };
+    },
+    async api(path, init = {}) {
+      const headers: Record<string, string> = {};
+      if (init.key) headers.authorization = `Bearer ${init.key}`;
+      if (init.body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(`${hub.url}${path}`, {
+        method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
+        headers,
+        body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+      });
+      const text = await res.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // not JSON: kept as text
+      }
+      return { status: res.status, body, headers: res.headers };
+    },
+    control: async (action, body = {}) =>
+      (await fetch(`${sandbox.url}/_control/${action}`, { method: 'POST', body: JSON.stringify(body) })).json(),
+    async close() {
+      await hub.close();
+      await db.close();
+      if (!options.sandbox) await sandbox.close();
+    },
+  };
+  return t;
+}
