@@ -2,16 +2,17 @@ import { saveLogin } from '@/utils/db/save-login';
 import type { NetworkId } from '@/utils/networks/catalog';
 import type { FlowOutcome } from '@/utils/outcomes';
 import type { Deps } from './deps';
-import { oauthLogin, outcomeOfFailure, reportedExpiry } from './oauth-login';
+import { oauthLogin, reportedExpiry } from './oauth-login';
 import { refreshBadge } from './refresh-badge';
 
 /** "Connect a profile": log in, list what the login covers, track it all. */
 export async function connectNetwork(deps: Deps, network: NetworkId): Promise<FlowOutcome> {
-  const login = await oauthLogin(deps, network);
+  const login = await oauthLogin(deps, network, 'connect');
   if ('kind' in login) return login;
   const listed = await login.adapter.listProfiles(login.ctx, login.tokens.accessToken, login.identity);
-  if ('kind' in listed) return outcomeOfFailure(listed);
-  if (listed.length === 0) return { kind: 'failed', reason: `${login.identity.name} manages no profile on this network` };
+  if ('kind' in listed) return login.fail(listed);
+  if (listed.length === 0)
+    return { kind: 'failed', reason: `${login.identity.name} manages no profile on this network`, during: 'connect' };
   const ids = listed.map((p) => `${network}:${p.nativeId}`);
   const tracked = new Set(await deps.db.profiles.where('id').anyOf(ids).primaryKeys());
   await saveLogin(deps.db, {

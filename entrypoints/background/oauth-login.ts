@@ -4,8 +4,8 @@ import { rewriteUrl } from '@/utils/networks/endpoint';
 import { adapterFor } from '@/utils/networks/index';
 import { parseRedirect } from '@/utils/networks/oauth-redirect';
 import { createPkce } from '@/utils/networks/pkce';
-import type { AdapterContext, CheckResult, NativeIdentity, NetworkAdapter, TokenSet } from '@/utils/networks/types';
-import type { FlowOutcome } from '@/utils/outcomes';
+import type { AdapterContext, CheckResult, Fetch, NativeIdentity, NetworkAdapter, TokenSet } from '@/utils/networks/types';
+import { failureOutcome, type FlowOutcome, type LastAnswer } from '@/utils/outcomes';
 import { exchangeUrlNeeded, networkConfig } from '@/utils/settings';
 import type { Deps } from './deps';
 
@@ -14,6 +14,29 @@ export interface Login {
   ctx: AdapterContext;
   tokens: TokenSet;
   identity: NativeIdentity;
+  /** What the person is told when a later call of this flow fails (listing the profiles). */
+  fail(result: Failure): FlowOutcome;
+}
+
+type Failure = Exclude<CheckResult, { kind: 'valid' }>;
+/** Whether a sign-in connects a new login or renews a tracked one (what a failure is told as). */
+export type During = 'connect' | 'renewal';
+
+/**
+ * A fetch that remembers whether the network answered its last request (and with which
+ * status): a failed flow is told "could not be reached" only when it did not.
+ */
+export function watchAnswers(fetch: Fetch): { fetch: Fetch; last: () => LastAnswer } {
+  let last: LastAnswer;
+  return {
+    last: () => last,
+    fetch: async (input, init) => {
+      last = null;
+      const response = await fetch(input, init);
+      last = response.status;
+      return response;
+    },
+  };
 }
 
 export async function adapterContext(deps: Deps, network: NetworkId): Promise<AdapterContext | FlowOutcome> {
@@ -29,20 +52,23 @@ export async function adapterContext(deps: Deps, network: NetworkId): Promise<Ad
   return { fetch: deps.fetch, config, now: deps.now() };
 }
 
-/** Turns a failed network call into what the person is told. */
-export function outcomeOfFailure(result: Exclude<CheckResult, { kind: 'valid' }>): FlowOutcome {
-  return result.kind === 'unknown' ? { kind: 'unreachable', reason: result.reason } : { kind: 'failed', reason: result.reason };
+/** Turns a failed network call into what the person is told (connect or renewal; refused or unreachable). */
+export function outcomeOfFailure(result: Failure, during: During, network: NetworkId, lastAnswer: LastAnswer): FlowOutcome {
+  return failureOutcome(result, { during, network: NETWORKS[network].name, lastAnswer });
 }
 
 /**
  * The interactive OAuth dance, run in the background: authorization code +
  * PKCE S256 + a random state that must come back unchanged.
  */
-export async function oauthLogin(deps: Deps, network: NetworkId): Promise<Login | FlowOutcome> {
+export async function oauthLogin(deps: Deps, network: NetworkId, during: During): Promise<Login | FlowOutcome> {
   const adapter = adapterFor(network);
   if (!adapter) return { kind: 'not-configured', reason: `${NETWORKS[network].name} is not supported yet.` };
-  const ctx = await adapterContext(deps, network);
-  if ('kind' in ctx) return ctx;
+  const configured = await adapterContext(deps, network);
+  if ('kind' in configured) return configured;
+  const answers = watchAnswers(configured.fetch);
+  const ctx: AdapterContext = { ...configured, fetch: answers.fetch };
+  const fail = (result: Failure) => outcomeOfFailure(result, during, network, answers.last());
   const pkce = await createPkce(adapter.challengeEncoding);
   const redirectUri = deps.redirectUrl();
   const url = rewriteUrl(
@@ -50,15 +76,20 @@ export async function oauthLogin(deps: Deps, network: NetworkId): Promise<Login 
     ctx.config.baseUrl,
   );
   const flow = await deps.authFlow(url, true);
-  if (!flow.ok) return flow.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: flow.kind, reason: flow.reason };
+  if (!flow.ok) {
+    if (flow.kind === 'cancelled') return { kind: 'cancelled' };
+    return flow.kind === 'unreachable'
+      ? { kind: 'unreachable', reason: flow.reason, network: NETWORKS[network].name, during }
+      : { kind: 'failed', reason: flow.reason, during };
+  }
   const redirect = parseRedirect(flow.redirectUrl, pkce.state, redirectUri);
-  if (!redirect.ok) return redirect.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', reason: redirect.reason };
+  if (!redirect.ok) return redirect.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', reason: redirect.reason, during };
 
   const exchanged = await adapter.exchangeCode({ ...ctx, now: deps.now() }, redirect.code, pkce.verifier, redirectUri);
-  if (!exchanged.ok) return outcomeOfFailure(exchanged.result);
+  if (!exchanged.ok) return fail(exchanged.result);
   const identity = await adapter.whoAmI(ctx, exchanged.tokens.accessToken);
-  if ('kind' in identity) return outcomeOfFailure(identity);
-  return { adapter, ctx, tokens: exchanged.tokens, identity };
+  if ('kind' in identity) return fail(identity);
+  return { adapter, ctx, tokens: exchanged.tokens, identity, fail };
 }
 
 /** The expiry the network reports for fresh tokens, when it reports one (debug_token etc.). */

@@ -6,7 +6,7 @@ import { NETWORKS } from '@/utils/networks/catalog';
 import { adapterFor } from '@/utils/networks/index';
 import { describeOutcome, type FlowOutcome } from '@/utils/outcomes';
 import type { Deps } from './deps';
-import { adapterContext, oauthLogin, outcomeOfFailure, reportedExpiry } from './oauth-login';
+import { adapterContext, oauthLogin, outcomeOfFailure, reportedExpiry, watchAnswers } from './oauth-login';
 import { refreshBadge } from './refresh-badge';
 import { refreshGrant } from './refresh';
 
@@ -51,10 +51,14 @@ export async function silentRefresh(deps: Deps, grant: GrantRecord): Promise<Flo
   const adapter = adapterFor(grant.network);
   const record = await deps.db.secrets.get(grant.id);
   if (!adapter?.refresh || !record) return null;
-  const ctx = await adapterContext(deps, grant.network);
-  if ('kind' in ctx) return ctx;
+  const configured = await adapterContext(deps, grant.network);
+  if ('kind' in configured) return configured;
+  const answers = watchAnswers(configured.fetch);
+  const ctx = { ...configured, fetch: answers.fetch };
   const refreshed = await refreshGrant(deps, ctx, adapter, grant, await openTokens(await vaultKey(deps.db), record));
-  if (!refreshed.ok) return refreshed.result?.kind === 'unknown' ? outcomeOfFailure(refreshed.result) : null;
+  if (!refreshed.ok) {
+    return refreshed.result?.kind === 'unknown' ? outcomeOfFailure(refreshed.result, 'renewal', grant.network, answers.last()) : null;
+  }
   const covered = await deps.db.profiles.where('grantId').equals(grant.id).primaryKeys();
   await deps.db.history.bulkAdd(
     covered.map((profileId) => ({ profileId, at: deps.now(), kind: 'renewal' as const, text: 'Renewed silently with the refresh token' })),
@@ -64,10 +68,10 @@ export async function silentRefresh(deps: Deps, grant: GrantRecord): Promise<Flo
 
 /** Renewal through the OAuth window; the new login renews every tracked profile it covers. */
 async function reconsent(deps: Deps, profile: ProfileRecord): Promise<FlowOutcome> {
-  const login = await oauthLogin(deps, profile.network);
+  const login = await oauthLogin(deps, profile.network, 'renewal');
   if ('kind' in login) return login;
   const listed = await login.adapter.listProfiles(login.ctx, login.tokens.accessToken, login.identity);
-  if ('kind' in listed) return outcomeOfFailure(listed);
+  if ('kind' in listed) return login.fail(listed);
   const tracked = new Set(await deps.db.profiles.where('network').equals(profile.network).primaryKeys());
   const covered = listed.filter((p) => p.canManage && tracked.has(`${profile.network}:${p.nativeId}`));
   if (covered.length > 0) {

@@ -90,7 +90,7 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
     await h.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }] });
     await h.control('accounts', { network: 'tiktok', name: 'Alex', pages: [] });
     const outcome = await connectNetwork(h.deps, 'facebook');
-    expect(outcome).toEqual({ kind: 'failed', reason });
+    expect(outcome).toEqual({ kind: 'failed', reason, during: 'connect' });
     expect(await h.deps.db.grants.count()).toBe(0);
     expect(await h.deps.db.secrets.count()).toBe(0);
     expect(await h.deps.db.profiles.count()).toBe(0);
@@ -107,6 +107,7 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
     expect(await connectNetwork(h.deps, 'facebook')).toEqual({
       kind: 'failed',
       reason: 'The sign-in window ended at another address than this extension’s redirect URL',
+      during: 'connect',
     });
     expect(await h.deps.db.grants.count()).toBe(0);
     expect(await h.deps.db.secrets.count()).toBe(0);

@@ -74,7 +74,11 @@ describe('BulkRenew', () => {
       />,
     );
     expect(screen.getByText('Renewed 1 · Cancelled 1 · Failed 1')).toBeTruthy();
-    expect(screen.getByText('C: Not renewed: the network could not be reached (Network unreachable)')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'C: Not renewed: the network could not be reached (Network unreachable). Nothing was changed: try again once online.',
+      ),
+    ).toBeTruthy();
   });
 });
 

@@ -39,8 +39,17 @@ export const en = {
   'outcome.connected_other': 'Connected {n} profiles',
   'outcome.cancelled': 'Cancelled: nothing was changed',
   'outcome.noPermission': 'Not renewed: {identity} lacks the permission needed ({permission})',
-  'outcome.unreachable': 'Not renewed: the network could not be reached ({reason})',
+  'outcome.unreachable': 'Not renewed: {network} could not be reached ({reason}). Nothing was changed: try again once online.',
+  'outcome.unreachableConnect': 'Not connected: {network} could not be reached ({reason}). Nothing was changed: try again once online.',
+  'outcome.refused':
+    'Not renewed: {network} refused it ({reason}). Nothing was changed: check its settings in Options (Advanced), then try again.',
+  'outcome.refusedConnect':
+    'Not connected: {network} refused it ({reason}). Nothing was changed: check its settings in Options (Advanced), then try again.',
+  'outcome.troubled': 'Not renewed: {network} answered with an error ({reason}). Nothing was changed: try again in a few minutes.',
+  'outcome.troubledConnect': 'Not connected: {network} answered with an error ({reason}). Nothing was changed: try again in a few minutes.',
   'outcome.failed': 'Failed: {reason}',
+  'outcome.failedConnect': 'Not connected: {reason}',
+  'outcome.theNetwork': 'the network',
   // popup
   'popup.checkNow': 'Check now',
   'popup.checking': 'Checking…',

@@ -38,8 +38,18 @@ export const fr: Record<MessageKey, string> = {
   'outcome.connected_other': '{n} profils connectés',
   'outcome.cancelled': "Annulé : rien n'a changé",
   'outcome.noPermission': "Non renouvelé : {identity} n'a pas la permission nécessaire ({permission})",
-  'outcome.unreachable': "Non renouvelé : le réseau n'a pas pu être joint ({reason})",
+  'outcome.unreachable': "Non renouvelé : {network} n'a pas pu être joint ({reason}). Rien n'a changé : réessayez une fois en ligne.",
+  'outcome.unreachableConnect': "Non connecté : {network} n'a pas pu être joint ({reason}). Rien n'a changé : réessayez une fois en ligne.",
+  'outcome.refused':
+    "Non renouvelé : {network} a refusé ({reason}). Rien n'a changé : vérifiez ses réglages dans les options (avancé), puis réessayez.",
+  'outcome.refusedConnect':
+    "Non connecté : {network} a refusé ({reason}). Rien n'a changé : vérifiez ses réglages dans les options (avancé), puis réessayez.",
+  'outcome.troubled': "Non renouvelé : {network} a répondu par une erreur ({reason}). Rien n'a changé : réessayez dans quelques minutes.",
+  'outcome.troubledConnect':
+    "Non connecté : {network} a répondu par une erreur ({reason}). Rien n'a changé : réessayez dans quelques minutes.",
   'outcome.failed': 'Échec : {reason}',
+  'outcome.failedConnect': 'Non connecté : {reason}',
+  'outcome.theNetwork': 'le réseau',
   'popup.checkNow': 'Vérifier',
   'popup.checking': 'Vérification…',
   'popup.openInTab': 'Ouvrir dans un onglet',
