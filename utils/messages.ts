@@ -1,9 +1,17 @@
 import * as z from 'zod/mini';
 import { NETWORK_IDS } from './networks/catalog';
 import { flowOutcome } from './outcomes';
-import { settingsSchema } from './settings';
+import { settingsSchema, urlOrEmpty } from './settings';
 
-const saveResult = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), message: z.string() })]);
+const urlChange = z.object({ field: z.string(), label: z.string(), from: z.string(), to: z.string() });
+/** A refusal may ask for a confirmation: the URL changes to show, sent back as `confirmed`. */
+const saveResult = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), message: z.string(), confirm: z.optional(z.array(urlChange)) }),
+]);
+export type SaveResult = z.infer<typeof saveResult>;
+/** The URL changes the person confirmed (`confirmationKey`s). */
+const confirmed = z.optional(z.array(z.string().check(z.maxLength(600))).check(z.maxLength(100)));
 const profileId = z.string().check(z.minLength(1), z.maxLength(300));
 const network = z.strictObject({ network: z.enum(NETWORK_IDS) });
 const ok = z.object({ ok: z.literal(true) });
@@ -16,8 +24,8 @@ export const COMMANDS = {
   connect: { payload: network, result: flowOutcome },
   renew: { payload: z.strictObject({ profileId }), result: flowOutcome },
   pollNow: { payload: z.strictObject({}), result: z.object({ checked: z.int() }) },
-  saveSettings: { payload: z.strictObject({ settings: settingsSchema }), result: saveResult },
-  importSettings: { payload: z.strictObject({ text: z.string().check(z.maxLength(1_000_000)) }), result: saveResult },
+  saveSettings: { payload: z.strictObject({ settings: settingsSchema, confirmed }), result: saveResult },
+  importSettings: { payload: z.strictObject({ text: z.string().check(z.maxLength(1_000_000)), confirmed }), result: saveResult },
   snooze: { payload: z.strictObject({ profileId }), result: z.object({ until: z.number() }) },
   markInboxRead: {
     payload: z.strictObject({ ids: z.optional(z.array(z.int()).check(z.maxLength(10_000))) }),
@@ -26,8 +34,17 @@ export const COMMANDS = {
   renewAll: { payload: network, result: z.looseObject({ state: z.string(), done: z.number(), total: z.number() }) },
   cancelRenewAll: { payload: network, result: ok },
   disconnect: { payload: z.strictObject({ profileId }), result: ok },
+  hubEnroll: {
+    payload: z.strictObject({
+      url: z.string().check(z.maxLength(600)),
+      code: z.string().check(z.minLength(4), z.maxLength(64)),
+      confirmed,
+    }),
+    result: saveResult,
+  },
+  hubLeave: { payload: z.strictObject({}), result: ok },
   sendTest: {
-    payload: z.strictObject({ channel: z.enum(['slack', 'webhook']), url: z.url().check(z.maxLength(500)) }),
+    payload: z.strictObject({ channel: z.enum(['slack', 'webhook']), url: urlOrEmpty.check(z.minLength(1)) }),
     result: saveResult,
   },
 } as const;

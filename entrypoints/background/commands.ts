@@ -1,10 +1,12 @@
 import { t } from '@/utils/i18n/index';
 import { renewableAtRisk } from '@/utils/db/at-risk';
 import { loadSettings, storeSettings } from '@/utils/db/settings-store';
-import { COMMANDS, envelope, type CommandName, type Reply } from '@/utils/messages';
+import { COMMANDS, envelope, type CommandName, type Reply, type SaveResult } from '@/utils/messages';
+import { tokenUrlChanges } from '@/utils/token-urls';
 import { parseSettingsFile, type Settings } from '@/utils/settings';
 import { markInboxRead, sendTest, snoozeProfile } from './channel-actions';
 import { connectNetwork } from './connect';
+import { enrollInHub, leaveHub } from './hub-enroll';
 import type { Deps } from './deps';
 import { deliverOutbox } from './outbox';
 import { pollGrants } from './poll';
@@ -12,6 +14,7 @@ import { isQuotaError } from '@/utils/storage-problem';
 import { runReminders } from './reminders';
 import { refreshBadge } from './refresh-badge';
 import { renewProfile } from './renew';
+import { gateUrlChanges } from './url-gate';
 import { cancelRenewAll, disconnectProfile, renewAll } from './renew-all';
 import type { NetworkId } from '@/utils/networks/catalog';
 
@@ -47,16 +50,18 @@ const HANDLERS: Handlers = {
   connect: (deps, p: { network: Parameters<typeof connectNetwork>[1] }) => connectNetwork(deps, p.network),
   renew: (deps, p: { profileId: string }) => renewProfile(deps, p.profileId),
   pollNow: async (deps) => ({ checked: await pollGrants(deps, { force: true }) }),
-  saveSettings: (deps, p: { settings: Settings }) => applySettings(deps, p.settings),
-  importSettings: async (deps, p: { text: string }) => {
+  saveSettings: (deps, p: { settings: Settings; confirmed?: string[] }) => applySettings(deps, p.settings, p.confirmed),
+  importSettings: async (deps, p: { text: string; confirmed?: string[] }) => {
     const parsed = parseSettingsFile(p.text);
-    return parsed.ok ? applySettings(deps, parsed.value) : { ok: false, message: parsed.message };
+    return parsed.ok ? applySettings(deps, parsed.value, p.confirmed) : { ok: false, message: parsed.message };
   },
   snooze: (deps, p: { profileId: string }) => snoozeProfile(deps, p.profileId),
   markInboxRead: (deps, p: { ids?: number[] }) => markInboxRead(deps, p.ids),
   sendTest: (deps, p: { channel: 'slack' | 'webhook'; url: string }) => sendTest(deps, p.channel, p.url),
   renewAll: (deps, p: { network: NetworkId }) => renewAll(deps, p.network),
   cancelRenewAll: (deps, p: { network: NetworkId }) => cancelRenewAll(deps, p.network),
+  hubEnroll: (deps, p: { url: string; code: string; confirmed?: string[] }) => enrollInHub(deps, p.url, p.code, deviceName(), p.confirmed),
+  hubLeave: (deps) => leaveHub(deps),
   disconnect: async (deps, p: { profileId: string }) => {
     const r = await disconnectProfile(deps, p.profileId);
     await refreshBadge(deps);
@@ -64,8 +69,23 @@ const HANDLERS: Handlers = {
   },
 };
 
-/** Preferences apply at once: the alarms and the reminders follow the new document. */
-async function applySettings(deps: Deps, settings: Settings): Promise<{ ok: true }> {
+/** How the hub lists this browser among a member's devices. */
+function deviceName(): string {
+  const ua = typeof navigator === 'undefined' ? '' : navigator.userAgent;
+  const browser = /Firefox\//.test(ua) ? 'Firefox' : /Edg\//.test(ua) ? 'Edge' : 'Chrome';
+  const os = /Windows/.test(ua) ? 'Windows' : /Mac OS/.test(ua) ? 'macOS' : /Linux/.test(ua) ? 'Linux' : 'another system';
+  return `${browser} on ${os}`;
+}
+
+/**
+ * Preferences apply at once (the alarms and the reminders follow the new
+ * document), except a change of a URL that receives tokens: that waits for the
+ * person's confirmation and the browser's grant of its host (`gateUrlChanges`).
+ */
+async function applySettings(deps: Deps, settings: Settings, confirmed: string[] = []): Promise<SaveResult> {
+  const { settings: current } = await loadSettings(deps.db);
+  const refused = await gateUrlChanges(deps, tokenUrlChanges(current, settings), confirmed);
+  if (refused) return refused;
   await storeSettings(deps.db, settings);
   await deps.ensurePollAlarm(settings.polling.intervalMinutes);
   await runReminders(deps);

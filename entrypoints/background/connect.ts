@@ -2,11 +2,19 @@ import { saveLogin } from '@/utils/db/save-login';
 import type { NetworkId } from '@/utils/networks/catalog';
 import type { FlowOutcome } from '@/utils/outcomes';
 import type { Deps } from './deps';
+import { hubRecord } from './hub-client';
+import { connectThroughHub } from './hub-login';
 import { oauthLogin, reportedExpiry } from './oauth-login';
 import { refreshBadge } from './refresh-badge';
 
 /** "Connect a profile": log in, list what the login covers, track it all. */
 export async function connectNetwork(deps: Deps, network: NetworkId): Promise<FlowOutcome> {
+  // Enrolled in an organisation hub: the hub exchanges the code and keeps the tokens.
+  if (await hubRecord(deps)) {
+    const outcome = await connectThroughHub(deps, network);
+    await refreshBadge(deps);
+    return outcome;
+  }
   const login = await oauthLogin(deps, network, 'connect');
   if ('kind' in login) return login;
   const listed = await login.adapter.listProfiles(login.ctx, login.tokens.accessToken, login.identity);

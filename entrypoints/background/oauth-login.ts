@@ -1,12 +1,10 @@
 import { loadSettings } from '@/utils/db/settings-store';
 import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
-import { rewriteUrl } from '@/utils/networks/endpoint';
 import { adapterFor } from '@/utils/networks/index';
-import { parseRedirect } from '@/utils/networks/oauth-redirect';
-import { createPkce } from '@/utils/networks/pkce';
 import type { AdapterContext, CheckResult, Fetch, NativeIdentity, NetworkAdapter, TokenSet } from '@/utils/networks/types';
 import { failureOutcome, type FlowOutcome, type LastAnswer } from '@/utils/outcomes';
 import { exchangeUrlNeeded, networkConfig } from '@/utils/settings';
+import { authorizeInWindow, type During } from './authorize-window';
 import type { Deps } from './deps';
 
 export interface Login {
@@ -19,8 +17,7 @@ export interface Login {
 }
 
 type Failure = Exclude<CheckResult, { kind: 'valid' }>;
-/** Whether a sign-in connects a new login or renews a tracked one (what a failure is told as). */
-export type During = 'connect' | 'renewal';
+export type { During } from './authorize-window';
 
 /**
  * A fetch that remembers whether the network answered its last request (and with which
@@ -69,23 +66,15 @@ export async function oauthLogin(deps: Deps, network: NetworkId, during: During)
   const answers = watchAnswers(configured.fetch);
   const ctx: AdapterContext = { ...configured, fetch: answers.fetch };
   const fail = (result: Failure) => outcomeOfFailure(result, during, network, answers.last());
-  const pkce = await createPkce(adapter.challengeEncoding);
-  const redirectUri = deps.redirectUrl();
-  const url = rewriteUrl(
-    adapter.authorizeUrl({ clientId: ctx.config.clientId, redirectUri, state: pkce.state, codeChallenge: pkce.challenge }),
-    ctx.config.baseUrl,
-  );
-  const flow = await deps.authFlow(url, true);
-  if (!flow.ok) {
-    if (flow.kind === 'cancelled') return { kind: 'cancelled' };
-    return flow.kind === 'unreachable'
-      ? { kind: 'unreachable', reason: flow.reason, network: NETWORKS[network].name, during }
-      : { kind: 'failed', reason: flow.reason, during };
-  }
-  const redirect = parseRedirect(flow.redirectUrl, pkce.state, redirectUri);
-  if (!redirect.ok) return redirect.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'failed', reason: redirect.reason, during };
+  const authorized = await authorizeInWindow(deps, adapter, network, ctx.config, during);
+  if ('kind' in authorized) return authorized;
 
-  const exchanged = await adapter.exchangeCode({ ...ctx, now: deps.now() }, redirect.code, pkce.verifier, redirectUri);
+  const exchanged = await adapter.exchangeCode(
+    { ...ctx, now: deps.now() },
+    authorized.code,
+    authorized.codeVerifier,
+    authorized.redirectUri,
+  );
   if (!exchanged.ok) return fail(exchanged.result);
   const identity = await adapter.whoAmI(ctx, exchanged.tokens.accessToken);
   if ('kind' in identity) return fail(identity);

@@ -9,6 +9,7 @@ import { batchWriter, groupBy, runPool } from '@/utils/pool';
 import { isQuotaError } from '@/utils/storage-problem';
 import { MINUTE } from '@/utils/time';
 import type { Deps } from './deps';
+import { syncFromHub } from './hub-sync';
 import { adapterContext } from './oauth-login';
 import { canRefresh, refreshGrant } from './refresh';
 import { refreshBadge } from './refresh-badge';
@@ -31,11 +32,13 @@ const WORKER_LIFE = crypto.randomUUID();
  * writing results in batches. One failing grant or network never stops the others.
  */
 export async function pollGrants(deps: Deps, { force }: { force: boolean }): Promise<number> {
+  // Hub mode: one request brings what the hub's checks found; this browser's own logins (if any) are still checked here.
+  const synced = await syncFromHub(deps);
   const now = deps.now();
   const due = await leaseDueGrants(deps, now, force);
   if (due.length === 0) {
     await refreshBadge(deps);
-    return 0;
+    return synced;
   }
   const key = await vaultKey(deps.db);
   // Leased and not yet written: released at the end whatever happens, so nothing waits out a lease.
@@ -108,6 +111,8 @@ async function leaseDueGrants(deps: Deps, now: number, force: boolean): Promise<
     // A network paused by a 429 is not asked anything before its Retry-After; its grants stay due.
     const due = candidates.filter(
       (g) =>
+        // The organisation hub checks its grants (this browser holds no token for them).
+        g.hub !== true &&
         g.invalidSince === null &&
         g.renewal?.state !== 'running' &&
         !paused.has(g.network) &&

@@ -6,6 +6,7 @@ import { NETWORKS } from '@/utils/networks/catalog';
 import { adapterFor } from '@/utils/networks/index';
 import { describeOutcome, type FlowOutcome } from '@/utils/outcomes';
 import type { Deps } from './deps';
+import { renewThroughHub } from './hub-login';
 import { adapterContext, oauthLogin, outcomeOfFailure, reportedExpiry, watchAnswers } from './oauth-login';
 import { refreshBadge } from './refresh-badge';
 import { refreshGrant } from './refresh';
@@ -39,6 +40,8 @@ export async function renewProfile(deps: Deps, profileId: string): Promise<FlowO
 
 async function renewGrantOf(deps: Deps, profile: ProfileRecord): Promise<FlowOutcome> {
   const grant = await deps.db.grants.get(profile.grantId);
+  // The organisation hub keeps this login's tokens: it renews silently or takes the new code.
+  if (grant?.hub) return renewThroughHub(deps, profile);
   if (grant?.refreshable) {
     const silent = await silentRefresh(deps, grant);
     if (silent) return silent;

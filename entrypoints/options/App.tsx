@@ -1,6 +1,8 @@
 import { t } from '@/utils/i18n/index';
 import { Banner } from '@/components/Banner';
+import { ConfirmUrls } from '@/components/ConfirmUrls';
 import { DeliveryFailures } from '@/components/DeliveryFailures';
+import { HubPanel } from '@/components/HubPanel';
 import { ReminderSettings } from '@/components/ReminderSettings';
 import { SettingsFile } from '@/components/SettingsFile';
 import { SettingsForm } from '@/components/SettingsForm';
@@ -10,6 +12,7 @@ import type { OptionsModel } from './model';
 export function App({ model }: { model: OptionsModel }) {
   const loaded = model.loaded.value.value;
   const message = model.message.value;
+  const pendingUrls = model.pendingUrls.value;
   return (
     <main class="options">
       <header class="bar">
@@ -17,7 +20,12 @@ export function App({ model }: { model: OptionsModel }) {
       </header>
       <div class="options-body">
         {message && <Banner tone={message.tone} text={message.text} />}
+        {pendingUrls && (
+          <ConfirmUrls changes={pendingUrls.changes} onConfirm={() => void model.confirmUrls()} onCancel={() => model.cancelUrls()} />
+        )}
         {loaded?.repaired && <Banner tone="bad" text={t('opt.repaired')} />}
+        <h2 id="hub-title">{t('hub.title')}</h2>
+        <HubPanel hub={model.hub.value} onEnroll={(url, code) => void model.enrollHub(url, code)} onLeave={() => void model.leaveHub()} />
         <h2>{t('opt.reminders')}</h2>
         {loaded ? (
           <ReminderSettings

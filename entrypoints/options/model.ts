@@ -3,9 +3,10 @@ import { signal } from '@preact/signals';
 import { liveSignal } from '@/utils/db/live';
 import type { ProfileChoice } from '@/components/ReminderSettings';
 import type { PageStore } from '@/utils/db/page-store';
-import type { OutboxRecord, ProfileRecord, SettingsRecord } from '@/utils/db/schema';
+import type { HubRecord, OutboxRecord, ProfileRecord, SettingsRecord } from '@/utils/db/schema';
 import { SETTINGS_ID, settingsFromRecord, type LoadedSettings } from '@/utils/db/settings-store';
-import type { CommandClient } from '@/utils/messages';
+import type { CommandClient, SaveResult } from '@/utils/messages';
+import { createUrlConfirmation } from '@/utils/url-confirmation';
 import { serializeSettings, type Settings } from '@/utils/settings';
 
 export interface OptionsDeps {
@@ -39,10 +40,20 @@ export function createOptionsModel(deps: OptionsDeps) {
       (await store.all<OutboxRecord>('outbox')).filter((r) => r.status === 'failed' || (r.status === 'pending' && r.attempts > 0)),
     [],
   );
+  const hub = liveSignal<HubRecord | null>(store, ['hub'], async () => (await store.get<HubRecord>('hub', 'hub')) ?? null, null);
   const message = signal<{ tone: 'ok' | 'bad'; text: string } | null>(null);
 
   const report = (r: { ok: true } | { ok: false; message: string }, okText: string) => {
     message.value = r.ok ? { tone: 'ok', text: okText } : { tone: 'bad', text: r.message };
+  };
+  // Token-receiving URLs change only after the person confirms the hosts shown (and the browser grants them).
+  const urls = createUrlConfirmation(deps.requestHosts);
+  let confirmedText = '';
+  const submit = async (send: (confirmed?: string[]) => Promise<SaveResult>, okText: string) => {
+    const r = await urls.submit(send);
+    confirmedText = okText;
+    if (r) report(r, okText);
+    else message.value = null;
   };
   const fail = (error: unknown) => {
     message.value = { tone: 'bad', text: error instanceof Error ? error.message : t('opt.wrong') };
@@ -70,17 +81,47 @@ export function createOptionsModel(deps: OptionsDeps) {
         return;
       }
       try {
-        report(await deps.command('saveSettings', { settings }), t('opt.saved'));
+        await submit((confirmed) => deps.command('saveSettings', { settings, confirmed }), t('opt.saved'));
       } catch (error) {
         fail(error);
       }
     },
     async importText(text: string) {
       try {
-        report(await deps.command('importSettings', { text }), t('opt.imported'));
+        await submit((confirmed) => deps.command('importSettings', { text, confirmed }), t('opt.imported'));
       } catch (error) {
         fail(error);
       }
+    },
+    hub: hub.value,
+    async enrollHub(url: string, code: string) {
+      try {
+        await submit((confirmed) => deps.command('hubEnroll', { url: url.trim(), code, confirmed }), t('hub.enrolled'));
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async leaveHub() {
+      try {
+        await deps.command('hubLeave', {});
+        message.value = { tone: 'ok', text: t('hub.left') };
+      } catch (error) {
+        fail(error);
+      }
+    },
+    pendingUrls: urls.pending,
+    async confirmUrls() {
+      try {
+        const r = await urls.confirm();
+        if (r && 'notGranted' in r) message.value = { tone: 'bad', text: t('url.notGranted', { hosts: r.notGranted.join(', ') }) };
+        else if (r) report(r, confirmedText);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    cancelUrls() {
+      urls.cancel();
+      message.value = { tone: 'ok', text: t('url.cancelled') };
     },
     exportFile() {
       const current = loaded.value.value;

@@ -43,6 +43,8 @@ export interface GrantRecord {
   accessExpiresAt: number | null;
   invalidSince: number | null;
   invalidReason: string | null;
+  /** The network's code for that signal (Graph `190/460`, `permission`…): why a sign-in is needed. */
+  invalidCode?: string | null;
   refreshable: boolean;
   lastCheckAt: number | null;
   lastCheckResult: CheckKind | null;
@@ -57,6 +59,8 @@ export interface GrantRecord {
    * rotating refresh token the grant then needs a sign-in, and says why.
    */
   refreshStartedAt?: number | null;
+  /** Kept and checked by the organisation hub: no token here, never polled locally, renewed through the hub. */
+  hub?: boolean;
   /** A poll holds the grant until then: no second check of it runs meanwhile. */
   leasedUntil?: number;
   /** Which life of the service worker holds the lease (a restarted worker releases the others'). */

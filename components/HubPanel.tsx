@@ -1,0 +1,53 @@
+import { useState } from 'preact/hooks';
+import type { HubRecord } from '@/utils/db/schema';
+import { formatDateTime } from '@/utils/format';
+import { t } from '@/utils/i18n/index';
+
+export interface HubPanelProps {
+  hub: HubRecord | null;
+  onEnroll: (url: string, code: string) => void;
+  onLeave: () => void;
+}
+
+/** Options → Organisation hub: enroll with a URL and a one-time code, or show the hub, the member and the role. */
+export function HubPanel({ hub, onEnroll, onLeave }: HubPanelProps) {
+  const [url, setUrl] = useState('');
+  const [code, setCode] = useState('');
+  if (hub) {
+    return (
+      <section class="hub-panel" aria-labelledby="hub-title">
+        <p id="hub-status">{t('hub.signedIn', { url: hub.url, email: hub.memberEmail, role: t(`hub.role.${hub.role}`) })}</p>
+        <p class="muted">{t('hub.lastSync', { when: hub.lastSyncAt ? formatDateTime(hub.lastSyncAt) : t('hub.never') })}</p>
+        {hub.lastError && <p class="bad">{t('hub.problem', { reason: hub.lastError })}</p>}
+        <button type="button" id="hub-leave" onClick={onLeave}>
+          {t('hub.leave')}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <form
+      class="hub-panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onEnroll(url, code);
+      }}
+    >
+      <p class="muted">{t('hub.intro')}</p>
+      <label for="hub-url">{t('hub.url')}</label>
+      <input
+        id="hub-url"
+        type="url"
+        required
+        placeholder="https://hub.example.org"
+        value={url}
+        onInput={(e) => setUrl(e.currentTarget.value)}
+      />
+      <label for="hub-code">{t('hub.code')}</label>
+      <input id="hub-code" required autocomplete="off" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
+      <button type="submit" id="hub-enroll">
+        {t('hub.enroll')}
+      </button>
+    </form>
+  );
+}

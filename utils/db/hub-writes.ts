@@ -1,0 +1,75 @@
+import type { SyncAnswer } from '../hub-protocol';
+import { NEVER } from '../poll-schedule';
+import type { GrantRecord, HubRecord, IdentityRecord, WardenDb } from './schema';
+import { sealTokens, openTokens, vaultKey } from './vault';
+
+/** The device key's place in `secrets` (sealed under the vault key, like any token). */
+export const HUB_DEVICE_SECRET = 'hub:device';
+
+/**
+ * Writes what the hub says changed, in one transaction: grants (never polled here: the hub
+ * checks them), profiles, who can renew what (each native identity with the member who used
+ * it), history; profiles the member no longer sees are removed with grants left without one.
+ */
+export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number): Promise<void> {
+  await db.transaction('rw', [db.grants, db.profiles, db.identities, db.history, db.hub], async () => {
+    const before = new Map(
+      (await db.grants.bulkGet(answer.grants.map((g) => g.id))).filter((g): g is GrantRecord => !!g).map((g) => [g.id, g]),
+    );
+    await db.grants.bulkPut(
+      answer.grants.map((g) => ({ ...g, hub: true, nextCheckAt: NEVER, renewal: before.get(g.id)?.renewal ?? null, leasedUntil: 0 })),
+    );
+    for (const p of answer.profiles) {
+      const existing = await db.profiles.get(p.id);
+      await db.profiles.put({
+        ...p,
+        handle: p.handle ?? undefined,
+        avatar: p.avatar ?? undefined,
+        snoozedUntil: existing?.snoozedUntil,
+      });
+    }
+    await db.profiles.bulkDelete(answer.removed);
+    const identities = new Map<string, IdentityRecord>();
+    for (const a of answer.access) {
+      const known = identities.get(a.identityId) ?? (await db.identities.get(a.identityId));
+      const name = a.memberEmail ? `${a.name} (${a.memberEmail})` : a.name;
+      const access = { ...(known?.access ?? {}), [a.profileId]: { can: a.can, reason: a.reason ?? undefined, at: a.at } };
+      identities.set(a.identityId, { id: a.identityId, network: a.network, name, access });
+    }
+    await db.identities.bulkPut([...identities.values()]);
+    await db.history.bulkAdd(answer.history);
+    const orphans = await db.grants.filter((g) => g.hub === true).primaryKeys();
+    for (const id of orphans) if ((await db.profiles.where('grantId').equals(id).count()) === 0) await db.grants.delete(id);
+    await db.hub.update('hub', { cursor: answer.cursor, lastSyncAt: now, lastError: null });
+  });
+}
+
+/** A sync that failed (offline, hub down, key revoked): said, nothing else changes. */
+export async function recordHubProblem(db: WardenDb, problem: string): Promise<void> {
+  await db.hub.update('hub', { lastError: problem });
+}
+
+/** Enrolled: where, as whom, and the device key sealed. */
+export async function enterHubMode(db: WardenDb, record: HubRecord, deviceKey: string): Promise<void> {
+  const secret = await sealTokens(await vaultKey(db), HUB_DEVICE_SECRET, { accessToken: deviceKey });
+  await db.transaction('rw', db.hub, db.secrets, async () => {
+    await db.hub.put(record);
+    await db.secrets.put(secret);
+  });
+}
+
+/** Back to personal mode: the hub's profiles and grants go with it (they are the hub's). */
+export async function leaveHubMode(db: WardenDb): Promise<void> {
+  await db.transaction('rw', [db.hub, db.secrets, db.grants, db.profiles], async () => {
+    const hubGrants = await db.grants.filter((g) => g.hub === true).primaryKeys();
+    await db.profiles.where('grantId').anyOf(hubGrants).delete();
+    await db.grants.bulkDelete(hubGrants);
+    await db.hub.delete('hub');
+    await db.secrets.delete(HUB_DEVICE_SECRET);
+  });
+}
+
+export async function hubDeviceKey(db: WardenDb): Promise<string | null> {
+  const record = await db.secrets.get(HUB_DEVICE_SECRET);
+  return record ? (await openTokens(await vaultKey(db), record)).accessToken : null;
+}

@@ -1,0 +1,98 @@
+import * as z from 'zod/mini';
+import { NETWORK_IDS } from './networks/catalog';
+
+/**
+ * What the organisation hub answers the extension (hub/routes/*), parsed at the boundary.
+ * None of these ever carries a token: the hub keeps them.
+ */
+const role = z.enum(['owner', 'manager', 'member']);
+const network = z.enum(NETWORK_IDS);
+
+export const enrollAnswer = z.object({
+  deviceKey: z.string().check(z.regex(/^twd_[A-Za-z0-9_-]{43}$/)),
+  deviceId: z.string(),
+  member: z.object({ email: z.string(), role }),
+});
+
+export const meAnswer = z.object({
+  member: z.object({ email: z.string(), role }),
+  deviceId: z.string(),
+  networks: z.record(z.string(), z.object({ clientId: z.nullable(z.string()) })),
+});
+
+export const exchangeAnswer = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.enum(['connected', 'renewed']),
+    grantId: z.string(),
+    identity: z.string(),
+    profiles: z.number(),
+    listed: z.array(z.object({ id: z.string(), name: z.string(), alreadyTracked: z.boolean() })),
+  }),
+  z.object({ outcome: z.literal('no-permission'), permission: z.string(), identity: z.string() }),
+  z.object({ outcome: z.enum(['failed', 'unreachable']), reason: z.string() }),
+]);
+
+export const renewAnswer = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('renewed'), profiles: z.number() }),
+  z.object({ outcome: z.enum(['needs-consent', 'unreachable']), reason: z.string() }),
+]);
+
+const grant = z.object({
+  id: z.string(),
+  network,
+  identityId: z.string(),
+  scopes: z.array(z.string()),
+  issuedAt: z.number(),
+  expiresAt: z.nullable(z.number()),
+  accessExpiresAt: z.nullable(z.number()),
+  invalidSince: z.nullable(z.number()),
+  invalidReason: z.nullable(z.string()),
+  refreshable: z.boolean(),
+  lastCheckAt: z.nullable(z.number()),
+  lastCheckResult: z.nullable(z.enum(['valid', 'invalid', 'unknown'])),
+  lastError: z.nullable(z.string()),
+  failures: z.number(),
+  nextCheckAt: z.number(),
+});
+
+export const syncAnswer = z.object({
+  cursor: z.number(),
+  grants: z.array(grant),
+  profiles: z.array(
+    z.object({
+      id: z.string(),
+      network,
+      nativeId: z.string(),
+      kind: z.enum(['page', 'channel', 'company', 'personal', 'location', 'account']),
+      name: z.string(),
+      handle: z.nullable(z.string()),
+      avatar: z.nullable(z.string()),
+      grantId: z.string(),
+      createdAt: z.number(),
+    }),
+  ),
+  removed: z.array(z.string()),
+  access: z.array(
+    z.object({
+      identityId: z.string(),
+      network,
+      name: z.string(),
+      memberEmail: z.nullable(z.string()),
+      profileId: z.string(),
+      can: z.enum(['yes', 'no', 'unknown']),
+      reason: z.nullable(z.string()),
+      at: z.number(),
+    }),
+  ),
+  history: z.array(
+    z.object({
+      profileId: z.string(),
+      at: z.number(),
+      kind: z.enum(['connected', 'check', 'status', 'renewal', 'reminder']),
+      text: z.string(),
+    }),
+  ),
+});
+export type SyncAnswer = z.infer<typeof syncAnswer>;
+
+export const hubError = z.object({ error: z.string(), message: z.string() });
