@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { runCommand } from '../../hub/cli/commands';
+import { loadConfig } from '../../hub/config';
+import { openDatabase, type Database } from '../../hub/db/database';
+import { jsonLogger } from '../../hub/log';
+import { serveHub, type RunningHub } from '../../hub/serve';
+import { EXTENSION_ID, hubEnv } from '../hub/support/hub';
+import { waitFor } from './support/chromium';
+import { badge, command, popupRows, readTable } from './support/extension';
+import { openSession, type Session } from './support/session';
+
+const HOUR = 60 * 60 * 1000;
+
+describe('hub mode in real Chromium: enroll, connect through the hub, a tool reads the token, a password change, Renew', () => {
+  let s: Session;
+  let db: Database;
+  let hub: RunningHub;
+  let dataDir: string;
+  let offset = 0;
+  const logs: string[] = [];
+  let popup: Page;
+  let tool: string;
+  let firstToken: string;
+  let account: { id: string };
+
+  const read = async (path: string) => {
+    const res = await fetch(`${hub.url}${path}`, { headers: { authorization: `Bearer ${tool}` } });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  };
+  const cli = async (...argv: string[]) => {
+    const lines: string[] = [];
+    await runCommand(db.pool, argv, (l) => lines.push(l));
+    return lines;
+  };
+
+  beforeAll(async () => {
+    s = await openSession();
+    expect(s.ext.extensionId).toBe(EXTENSION_ID);
+    dataDir = mkdtempSync(join(tmpdir(), 'tw-hub-e2e-'));
+    const env = hubEnv(s.sandbox.url, '');
+    delete env.DATABASE_URL;
+    const config = loadConfig({ ...env, HUB_DATA_DIR: dataDir });
+    db = await openDatabase(null, dataDir);
+    hub = await serveHub(
+      db,
+      config,
+      jsonLogger((l) => logs.push(l)),
+      { autoCheck: false, now: () => Date.now() + offset },
+    );
+    account = await s.control('accounts', { network: 'facebook', name: 'Alex Rivera', pages: [{ id: '200101', name: 'Blue Fern Café' }] });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await hub?.close();
+    await db?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('enrolls from Options with the hub URL and a one-time code, after the host is confirmed', async () => {
+    const code = (await cli('invite', 'owner@example.org', '--role', 'owner')).at(-1)!;
+    const options = s.page;
+    await options.reload();
+    await options.waitForSelector('#hub-url');
+    await options.type('#hub-url', hub.url);
+    await options.type('#hub-code', code);
+    await options.click('#hub-enroll');
+    await options.waitForSelector('[data-action="confirm-urls"]');
+    expect(await options.$eval('.confirm-urls', (e) => e.textContent)).toContain(new URL(hub.url).host);
+    await options.click('[data-action="confirm-urls"]');
+    await options.waitForSelector('#hub-status');
+    expect(await options.$eval('#hub-status', (e) => e.textContent)).toBe(`Signed in to ${hub.url} as owner@example.org (Owner)`);
+    expect((await cli('members')).join('\n')).toMatch(/owner@example\.org {2}owner\n {2}dev_\S+ {2}Chrome on Linux/);
+  });
+
+  it('connects a Facebook page through the hub: the browser keeps no token, a publishing tool reads it', async () => {
+    popup = await s.ext.openPage('popup.html');
+    await popup.waitForSelector('#connect-network');
+    await popup.select('#connect-network', 'facebook');
+    await popup.click('form.connect button[type=submit]');
+    await popup.waitForSelector('li.row[data-profile-id="facebook:200101"]');
+    expect((await popupRows(popup))[0]).toMatchObject({ name: 'Blue Fern Café', status: 'valid' });
+
+    tool = (await cli('service-key', 'create', 'publisher', '--networks', 'facebook')).at(-1)!;
+    const token = await read('/v1/profiles/facebook/200101/token');
+    expect(token.status).toBe(200);
+    firstToken = token.body.accessToken as string;
+
+    const secrets = await readTable<{ grantId: string }>(s.worker, 'secrets');
+    expect(secrets.map((r) => r.grantId)).toEqual(['hub:device']);
+    const dump = JSON.stringify(
+      await Promise.all(['profiles', 'grants', 'identities', 'history', 'hub'].map((t) => readTable(s.worker, t))),
+    );
+    expect(dump).not.toContain(firstToken);
+    expect(dump).toContain('owner@example.org');
+  });
+
+  it("the hub's check finds a password change; the badge turns red after one sync", async () => {
+    await s.control('revoke', { network: 'facebook', accountId: account.id, reason: 'password' });
+    offset += 25 * HOUR;
+    expect(await hub.checks.runOnce()).toBe(1);
+    expect((await read('/v1/profiles/facebook/200101/token')).status).toBe(409);
+    await command(s.page, 'pollNow', {});
+    await waitFor(async () => (await popupRows(popup))[0]?.status === 'expired', 'row turns expired');
+    expect((await badge(s.worker)).text).toBe('1');
+  });
+
+  it('Renew in the popup signs in here, the hub takes the code, and the tool reads the new token', async () => {
+    await popup.click('li.row[data-profile-id="facebook:200101"] button.renew');
+    await waitFor(async () => (await popupRows(popup))[0]?.status === 'valid', 'row turns valid');
+    expect((await badge(s.worker)).text).toBe('');
+    const fresh = await read('/v1/profiles/facebook/200101/token');
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.accessToken).not.toBe(firstToken);
+    const history = await readTable<{ text: string }>(s.worker, 'history');
+    expect(history.map((h) => h.text)).toContain('Renewed by Alex Rivera (owner@example.org)');
+    for (const secret of [firstToken, fresh.body.accessToken as string, tool]) expect(logs.join('\n')).not.toContain(secret);
+  });
+});
