@@ -11,15 +11,27 @@ import { optionalHostPermissions } from './utils/networks/catalog';
 const EXTENSION_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAyXbUsOtX199bOCk8GEceqWoKWQNttSCe4Hs0DgfZthB57YcdtuTNOvKoCtGsDdUYKd2RAGBkplwrxo3GzOlRM6N1KEp/PCx7TmBoR5nMlSY03nAOL2GpX1N6AjXlb2BKrb7YcGpwVuO3ldnknPLdWmLNZR2pt3iEfJlovHquzfde1UpOwvH9PVCsF4wdU8ePAx75IzdOBDtH1EXOj0gGLQMl/LcW3Eg6MI+bHAfv9z+AyabkiLz/NuvegTA54bteQLB8QvUWjkJES+7MTWy+RJpci0ceFoBZZIH5r0lG274WhfPkcpwyyHnkYzdthlcrs7Dp3CsGXe7P9mjwWiWAgwIDAQAB';
 
+/** Origins an endpoint override may use (utils/url-policy.ts): any https host, plain http on loopback. */
+const OVERRIDE_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'];
+
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['alarms', 'notifications', 'storage', 'identity'],
     // Slack's incoming webhooks answer without CORS headers: asked for when a Slack URL is saved.
-    optional_host_permissions: [...optionalHostPermissions(), 'https://hooks.slack.com/*'],
+    // Endpoint overrides (base, exchange URLs): each origin is asked for when its change is
+    // confirmed, so the browser itself names the host; https anywhere, plain http on loopback only.
+    optional_host_permissions: [...optionalHostPermissions(), 'https://hooks.slack.com/*', ...OVERRIDE_HOSTS],
+    // The end-to-end build (--mode e2e) talks to the sandbox on 127.0.0.1: granted up front, as
+    // no test can click the browser's permission prompt.
+    ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),
+    // Stated, not left to the default: only the package's own scripts, no plugins, no <base>, never framed.
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    },
     action: { default_title: 'Token Warden' },
     ...(browser === 'firefox'
       ? {
@@ -35,8 +47,10 @@ export default defineConfig({
             gecko_android: { strict_min_version: '142.0' },
           },
         }
-      : process.env.TW_STORE === '1'
-        ? {}
-        : { key: EXTENSION_KEY }),
+      : {
+          // 120: storage.session, optional_host_permissions and AbortSignal.timeout all present.
+          minimum_chrome_version: '120',
+          ...(process.env.TW_STORE === '1' ? {} : { key: EXTENSION_KEY }),
+        }),
   }),
 });

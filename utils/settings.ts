@@ -1,15 +1,17 @@
 import * as z from 'zod/mini';
 import { migrateSettings } from './settings-migrations';
+import { urlProblem } from './url-policy';
 import { NETWORKS, NETWORK_IDS, type NetworkId } from './networks/catalog';
 
 // zod/mini (not the classic build): pages load these schemas, and mini is a fraction of the size.
-const urlOrEmpty = z.union([
-  z.literal(''),
-  z.url().check(
-    z.maxLength(500),
-    z.refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://'),
-  ),
-]);
+/** '' or a URL that may receive tokens or messages: https, or plain http on loopback only. */
+export const urlOrEmpty = z.string().check(
+  z.maxLength(500),
+  z.superRefine((value, ctx) => {
+    const problem = value === '' ? null : urlProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: value });
+  }),
+);
 
 export const networkSettings = z.strictObject({
   clientId: z._default(z.string().check(z.maxLength(300)), ''),
@@ -118,8 +120,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       return issue.format === 'url' ? 'not a valid URL' : `not a valid ${issue.format}`;
     case 'invalid_value':
       return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
-    case 'invalid_union':
-      return 'not a valid value (for a URL: empty, or http:// or https://)';
     default:
       return issue.message;
   }

@@ -20,6 +20,8 @@ export interface Deps {
   notify: (messages: ReminderMessage[]) => Promise<void>;
   openAtRisk: (profileId: string | null) => Promise<void>;
   openStartupWindow: () => Promise<void>;
+  /** Has the browser granted these host permission patterns (asked for by a page, naming each host)? */
+  hasHosts: (origins: string[]) => Promise<boolean>;
   /** Writes refused for lack of space (recorded for the pages, said once), or null once a write succeeds again. */
   storageProblem: (problem: StorageProblem | null) => Promise<void>;
 }

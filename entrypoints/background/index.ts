@@ -15,6 +15,7 @@ import { refreshBadge } from './refresh-badge';
 import { runReminders } from './reminders';
 import { renewProfile } from './renew';
 import { openAtRiskTab, openStartupWindow } from './windows';
+import { hasHosts } from './permissions';
 
 /** Wiring only: every listener is registered synchronously, at the top of main. */
 export default defineBackground(() => {
@@ -35,6 +36,7 @@ export default defineBackground(() => {
     notify: showReminders,
     openAtRisk: openAtRiskTab,
     openStartupWindow,
+    hasHosts,
     storageProblem: async (problem) => {
       if (await setStorageProblem(problem)) await showStorageProblem();
     },
@@ -74,12 +76,15 @@ export default defineBackground(() => {
   run(async () => {
     await start();
     await browserStarted();
-    // Read by the end-to-end tests: the worker has finished starting; they also drive the
-    // notification buttons through the same handler the listener calls (no OS notification to click).
-    Object.assign(globalThis, {
-      __tokenWardenReady: true,
-      __tokenWardenNotificationButton: (id: string, index: number) => onButton(handlers, id, index),
-    });
+    // Only in the end-to-end build (`wxt build --mode e2e`; the production build drops this
+    // block): the worker has finished starting, and the notification buttons can be driven
+    // through the same handler the listener calls (no OS notification to click).
+    if (import.meta.env.MODE === 'e2e') {
+      Object.assign(globalThis, {
+        __tokenWardenReady: true,
+        __tokenWardenNotificationButton: (id: string, index: number) => onButton(handlers, id, index),
+      });
+    }
   });
 });
 

@@ -5,7 +5,7 @@ import { sandboxSettings } from '../sandbox/settings-for';
 import { addOne } from '../sandbox/fixtures';
 import { SANDBOX_NETWORKS } from '../sandbox/state';
 import { launchExtension, waitFor, type ExtensionBrowser } from '../e2e/support/chromium';
-import { command, readTable } from '../e2e/support/extension';
+import { command, importSettings, readTable } from '../e2e/support/extension';
 
 const DAY = 86_400_000;
 
@@ -117,7 +117,7 @@ async function seededPoll(total: number) {
   const worker = await ext.worker();
   const page = await ext.openPage('options.html');
   const settings = sandboxSettings(sandbox.url, 15, (n) => listeners.get(n as (typeof SANDBOX_NETWORKS)[number])!.url);
-  await command(page, 'importSettings', { text: JSON.stringify(settings) });
+  await importSettings(page, settings);
   for (const network of SANDBOX_NETWORKS) {
     addOne(sandbox.state, network, `${network} bench`, '9000');
     await command(page, 'connect', { network });

@@ -5,7 +5,7 @@ import { seedDemo } from '../sandbox/demo-seed';
 import { startSandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { launchExtension } from '../e2e/support/chromium';
-import { command } from '../e2e/support/extension';
+import { importSettings } from '../e2e/support/extension';
 import { connectDemo } from './connect-demo';
 
 /** `npm run screenshots`: PNGs of the popup, options and at-risk pages on the demo organisation, for the README. */
@@ -42,9 +42,7 @@ async function takeAll(lang: string | undefined, suffix: string) {
   await shot(empty, 'popup-first-run');
 
   const options = await ext.openPage('options.html');
-  await command(options, 'importSettings', {
-    text: JSON.stringify({ ...sandboxSettings(sandbox.url), channels: { slackUrl: `${sandbox.url}/slack-demo` } }),
-  });
+  await importSettings(options, { ...sandboxSettings(sandbox.url), channels: { slackUrl: `${sandbox.url}/slack-demo` } });
   await connectDemo(sandbox, options, org);
 
   const popup = await popupAt();

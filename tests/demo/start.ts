@@ -4,7 +4,7 @@ import { seedDemo } from '../sandbox/demo-seed';
 import { startSandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { CHROMIUM_PATH, EXTENSION_DIR, launchExtension } from '../e2e/support/chromium';
-import { command } from '../e2e/support/extension';
+import { importSettings } from '../e2e/support/extension';
 import { connectDemo } from './connect-demo';
 
 /**
@@ -25,9 +25,7 @@ rmSync(profileDir, { recursive: true, force: true });
 const ext = await launchExtension({ headless: !hasDisplay, userDataDir: profileDir });
 await ext.worker();
 const options = await ext.openPage('options.html');
-const imported = await command<{ ok: boolean; message?: string }>(options, 'importSettings', {
-  text: JSON.stringify(sandboxSettings(sandbox.url)),
-});
+const imported = await importSettings(options, sandboxSettings(sandbox.url));
 if (!imported.ok) throw new Error(`The sandbox settings were refused: ${imported.message}`);
 await connectDemo(sandbox, options, org, (line) => console.log(line));
 await options.close();

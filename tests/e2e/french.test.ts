@@ -2,7 +2,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { addOne } from '../sandbox/fixtures';
 import { launchExtension, type ExtensionBrowser } from './support/chromium';
-import { command, popupRows } from './support/extension';
+import { command, importSettings, popupRows } from './support/extension';
 
 describe('The popup in French (browser language fr)', () => {
   let sandbox: Sandbox;
@@ -12,7 +12,7 @@ describe('The popup in French (browser language fr)', () => {
     ext = await launchExtension({ lang: 'fr-FR' });
     await ext.worker();
     const options = await ext.openPage('options.html');
-    await command(options, 'importSettings', { text: JSON.stringify(sandboxSettings(sandbox.url)) });
+    await importSettings(options, sandboxSettings(sandbox.url));
     addOne(sandbox.state, 'tiktok', 'Fern Coffee Lab', '1', { refreshLifetimeSec: 2 * 86_400 });
     await command(options, 'connect', { network: 'tiktok' });
   });

@@ -4,8 +4,9 @@ import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { addOne } from '../sandbox/fixtures';
-import { EXTENSION_DIR, launchExtension, waitFor, type ExtensionBrowser } from './support/chromium';
-import { command, patchGrants, readTable } from './support/extension';
+import { ensureE2eBuild } from './support/e2e-build';
+import { E2E_EXTENSION_DIR, launchExtension, waitFor, type ExtensionBrowser } from './support/chromium';
+import { command, importSettings, patchGrants, readTable } from './support/extension';
 
 const PERIOD_MIN = 0.1; // 6 s: unpacked extensions may use short alarm periods
 const DAY = 86_400_000;
@@ -22,12 +23,13 @@ describe('Extension update, disable/enable and browser restart', () => {
   const profileDir = mkdtempSync(resolve('.e2e-tmp/profile-'));
 
   beforeAll(async () => {
-    cpSync(EXTENSION_DIR, dir, { recursive: true });
+    ensureE2eBuild(E2E_EXTENSION_DIR);
+    cpSync(E2E_EXTENSION_DIR, dir, { recursive: true });
     sandbox = await startSandbox();
     ext = await launchExtension({ extensionDir: dir, userDataDir: profileDir });
     const worker = await ext.worker();
     page = await ext.openPage('options.html');
-    await command(page, 'importSettings', { text: JSON.stringify(sandboxSettings(sandbox.url, PERIOD_MIN)) });
+    await importSettings(page, sandboxSettings(sandbox.url, PERIOD_MIN));
     addOne(sandbox.state, 'facebook', 'Harbour Books', '501');
     await command(page, 'connect', { network: 'facebook' });
     addOne(sandbox.state, 'x', 'Dockside', '502');

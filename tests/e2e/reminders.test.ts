@@ -4,7 +4,7 @@ import { sandboxSettings } from '../sandbox/settings-for';
 import { addOne } from '../sandbox/fixtures';
 import { startWebhookSink, type WebhookSink } from '../sandbox/webhook-sink';
 import { launchExtension, waitFor, type ExtensionBrowser } from './support/chromium';
-import { badge, command, readTable } from './support/extension';
+import { badge, command, importSettings, readTable } from './support/extension';
 
 const DAY_SEC = 86_400;
 type Settings = ReturnType<typeof sandboxSettings> & Record<string, unknown>;
@@ -21,7 +21,7 @@ describe('Reminders in real Chromium: exactly once, on every channel', () => {
   const save = async (change: (s: Settings) => void) => {
     change(settings);
     const page = await options();
-    expect(await command(page, 'importSettings', { text: JSON.stringify(settings) })).toEqual({ ok: true });
+    expect(await importSettings(page, settings)).toEqual({ ok: true });
     await page.close();
   };
 

@@ -6,7 +6,7 @@ import { sandboxSettings } from '../sandbox/settings-for';
 import { addOne } from '../sandbox/fixtures';
 import { startWebhookSink, type WebhookSink } from '../sandbox/webhook-sink';
 import { launchExtension, waitFor, type ExtensionBrowser } from './support/chromium';
-import { command, readTable } from './support/extension';
+import { command, importSettings, readTable } from './support/extension';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -54,7 +54,7 @@ describe('Canary tokens through every flow', () => {
     settings.networks.facebook!.clientId = CONTROL;
     const options = await ext.openPage('options.html');
     listen(options);
-    await command(options, 'importSettings', { text: JSON.stringify(settings) });
+    await importSettings(options, settings);
     for (const network of NETWORKS) {
       // Facebook's token lapses in 2 days: reminders go out on every channel.
       addOne(sandbox.state, network, `Canary ${network}`, '42', network === 'facebook' ? { tokenLifetimeSec: 2 * DAY_SEC } : {});

@@ -54,9 +54,27 @@ describe('Settings import on the options page, and the repeating poll alarm', ()
     expect(await options.$$eval('input, select', (els) => els.length)).toBeGreaterThan(20);
   });
 
-  it('a valid file points the extension at the sandbox', async () => {
-    expect(await upload('good.json', JSON.stringify(sandboxSettings(sandbox.url, 0.1)))).toBe('Settings imported.');
-    const [row] = await readTable<SettingsRow>(await ext.worker(), 'settings');
+  it('a valid file shows the hosts that will receive tokens (old → new) and points the extension at the sandbox once confirmed', async () => {
+    const worker = await ext.worker();
+    const before = await readTable(worker, 'settings');
+    const file = join(ext.userDataDir, 'good.json');
+    writeFileSync(file, JSON.stringify(sandboxSettings(sandbox.url, 0.1)));
+    await (await options.$('input#import-file'))!.uploadFile(file);
+    const shown = await waitFor(
+      () => options.$$eval('.confirm-urls li', (items) => items.map((i) => i.textContent ?? '')).then((l) => l.length > 0 && l),
+      'the confirmation of the new hosts',
+    );
+    const host = new URL(sandbox.url).host;
+    expect(shown).toContain(`Facebook endpoint base URL: the network's own servers → ${host}`);
+    expect(shown).toContain(`TikTok token-exchange URL: none → ${host}`);
+    expect(shown).toHaveLength(17); // nine base URLs, eight exchange URLs (X needs none)
+    expect(await readTable(worker, 'settings')).toEqual(before);
+    await options.click('[data-action="confirm-urls"]');
+    await waitFor(
+      async () => (await options.$eval('.banner', (b) => b.textContent ?? '').catch(() => '')) === 'Settings imported.',
+      'applied',
+    );
+    const [row] = await readTable<SettingsRow>(worker, 'settings');
     expect(row!.doc.networks.facebook!.baseUrl).toBe(`${sandbox.url}/facebook`);
     await waitFor(
       async () => (await options.$eval('#facebook-base', (i) => (i as HTMLInputElement).value)) === `${sandbox.url}/facebook`,

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { SANDBOX_NETWORKS } from '../sandbox/state';
 import { waitFor } from './support/chromium';
-import { command, readTable } from './support/extension';
+import { command, importSettings, readTable } from './support/extension';
 import { cloneGrants } from './support/seed';
 import { openSession, type Session } from './support/session';
 
@@ -22,7 +22,7 @@ describe('The service worker killed 50 times during a poll of 1,000 grants', () 
 
   it('loses no status, rolls none back, sends no reminder twice, and finishes the poll', async () => {
     s = await openSession();
-    await command(s.page, 'importSettings', { text: JSON.stringify(sandboxSettings(s.sandbox.url, PERIOD_MIN)) });
+    await importSettings(s.page, sandboxSettings(s.sandbox.url, PERIOD_MIN));
     const accounts: Record<string, { id: string }> = {};
     for (const network of SANDBOX_NETWORKS) {
       const pages = [{ id: `${network}-1`, name: `${network} page` }];

@@ -27,7 +27,7 @@ describe('Firefox (firefox-esr): the main path', () => {
     sandbox = await startSandbox();
     ff = await launchFirefoxExtension();
     options = await ff.openPage('options.html');
-    await command('importSettings', { text: JSON.stringify(sandboxSettings(sandbox.url, 0.1)) });
+    await importSettings(options, sandboxSettings(sandbox.url, 0.1), (payload) => command('importSettings', payload));
   });
   afterAll(async () => {
     await ff?.close();

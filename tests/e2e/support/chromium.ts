@@ -1,10 +1,17 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ensureE2eBuild } from './e2e-build';
 import puppeteer, { TargetType, type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
 
 /** Where Chromium is found: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The production build (`wxt build`): what ships, checked by the package test. */
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/**
+ * The end-to-end build (`wxt build --mode e2e`, made by the e2e project's global set-up):
+ * the production code plus the test hooks, and 127.0.0.1 (the sandbox) granted up front.
+ */
+export const E2E_EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 const TMP_ROOT = resolve('.e2e-tmp');
 
 export interface ExtensionBrowser {
@@ -36,7 +43,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   mkdirSync(join(userDataDir, 'Default'), { recursive: true });
   // Lets chrome.runtime.reload() keep an unpacked extension enabled.
   writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
-  const dir = options.extensionDir ?? EXTENSION_DIR;
+  if (!options.extensionDir) ensureE2eBuild(E2E_EXTENSION_DIR);
+  const dir = options.extensionDir ?? E2E_EXTENSION_DIR;
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,

@@ -1,3 +1,4 @@
+import { confirmationKey } from '../../../utils/url-policy';
 import type { Page, WebWorker } from 'puppeteer-core';
 
 /** Sends a command the way the popup does (through runtime messaging from an extension page). */
@@ -9,6 +10,22 @@ export async function command<T = unknown>(page: Page, name: string, payload: un
   };
   if (!reply.ok) throw new Error(reply.error);
   return reply.result as T;
+}
+
+export type SaveReply =
+  { ok: true } | { ok: false; message: string; confirm?: { field: string; label: string; from: string; to: string }[] };
+
+/**
+ * Imports a settings document as the options page does: when it moves a URL that receives
+ * tokens, the change is confirmed as shown (the e2e build has 127.0.0.1 granted, so the browser
+ * has nothing to ask). `send` defaults to runtime messaging from `page`.
+ */
+export async function importSettings(page: Page, settings: unknown, send?: (payload: unknown) => Promise<SaveReply>): Promise<SaveReply> {
+  const text = typeof settings === 'string' ? settings : JSON.stringify(settings);
+  const run = send ?? ((payload: unknown) => command<SaveReply>(page, 'importSettings', payload));
+  const first = await run({ text });
+  if (first.ok || !first.confirm) return first;
+  return run({ text, confirmed: first.confirm.map(confirmationKey) });
 }
 
 /** Reads a whole IndexedDB table with the raw API (what is really stored), from the worker or an extension page. */

@@ -25,7 +25,7 @@ export interface FirefoxExtension {
  * firefox-esr over WebDriver BiDi with the Firefox build installed as a temporary add-on.
  * Puppeteer refuses to navigate to moz-extension:// URLs, so the test copy of the package
  * makes its pages web-accessible from 127.0.0.1, and a page there navigates to them itself.
- * That is the only difference from the shipped package.
+ * That, and the sandbox's host granted up front, are the only differences from the shipped package.
  */
 export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   mkdirSync(join(TMP_ROOT, 'tmp'), { recursive: true });
@@ -35,7 +35,12 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   writeFileSync(
     manifestPath,
-    JSON.stringify({ ...manifest, web_accessible_resources: [{ resources: ['*.html'], matches: ['http://127.0.0.1/*'] }] }),
+    JSON.stringify({
+      ...manifest,
+      web_accessible_resources: [{ resources: ['*.html'], matches: ['http://127.0.0.1/*'] }],
+      // The sandbox's host, granted up front (no test can click the permission prompt), as in the Chromium e2e build.
+      host_permissions: ['http://127.0.0.1/*'],
+    }),
   );
 
   const host: Server = createServer((_, res) =>

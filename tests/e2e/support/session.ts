@@ -2,7 +2,7 @@ import type { Page, WebWorker } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { sandboxSettings } from '../../sandbox/settings-for';
 import { launchExtension, type ExtensionBrowser } from './chromium';
-import { command } from './extension';
+import { importSettings } from './extension';
 
 /** A sandbox + Chromium with the extension, already pointed at the sandbox through a settings import. */
 export interface Session {
@@ -20,7 +20,7 @@ export async function openSession(): Promise<Session> {
   const ext = await launchExtension();
   const worker = await ext.worker();
   const page = await ext.openPage('options.html');
-  await command(page, 'importSettings', { text: JSON.stringify(sandboxSettings(sandbox.url)) });
+  await importSettings(page, sandboxSettings(sandbox.url));
   const control = async (action: string, body: unknown = {}) => {
     const res = await fetch(`${sandbox.url}/_control/${action}`, { method: 'POST', body: JSON.stringify(body) });
     return res.json();

@@ -83,6 +83,7 @@ export async function harness(options: { authFlow?: AuthFlow } = {}): Promise<Ha
       opened.push('startup');
       return Promise.resolve();
     },
+    hasHosts: () => Promise.resolve(true),
     storageProblem: (problem) => {
       storageProblems.push(problem);
       return Promise.resolve();
