@@ -17,6 +17,7 @@ export function applyCheck(grant: GrantRecord, result: CheckResult, now: number)
   } else if (result.kind === 'invalid') {
     next.invalidSince = grant.invalidSince ?? now;
     next.invalidReason = grant.invalidReason ?? result.reason;
+    next.invalidCode = grant.invalidSince === null ? (result.code ?? null) : (grant.invalidCode ?? null);
     next.lastError = result.reason;
     next.failures = 0;
   } else {
@@ -37,6 +38,7 @@ export function applyRefresh(grant: GrantRecord, tokens: TokenSet, now: number):
       ...grant,
       invalidSince: null,
       invalidReason: null,
+      invalidCode: null,
       refreshable: Boolean(tokens.refreshToken),
       accessExpiresAt: tokens.accessExpiresAt,
       issuedAt: now,

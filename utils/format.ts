@@ -1,12 +1,17 @@
 import { format } from 'date-fns';
 import { dateLocale, t, tn } from './i18n/index';
+import { CAUSE_KEYS, type SignInCause } from './sign-in-cause';
 import type { StatusView } from './status';
 import { DAY } from './time';
 
-/** The list label of a status (SPEC §2), in the page's language. */
-export function statusLabel(view: StatusView, expiresAt: number | null, now: number): string {
+/**
+ * The list label of a status (SPEC §2), in the page's language. A token the network killed
+ * before its expiry (`signIn`) says why a sign-in is needed rather than "Expired".
+ */
+export function statusLabel(view: StatusView, expiresAt: number | null, now: number, signIn: SignInCause | null = null): string {
   switch (view.status) {
     case 'expired': {
+      if (signIn) return t('label.signIn', { cause: t(CAUSE_KEYS[signIn]) });
       const days = Math.floor((now - (view.expiredSince ?? now)) / DAY);
       return days < 1 ? t('label.expiredToday') : tn('label.expiredAgo', days);
     }

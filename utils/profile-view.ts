@@ -5,6 +5,7 @@ import { t } from './i18n/index';
 import { statusLabel } from './format';
 import { NETWORKS, type NetworkId } from './networks/catalog';
 import { describeOutcome, type FlowOutcome } from './outcomes';
+import { killedEarly } from './sign-in-cause';
 import { grantStatus, type TokenStatus } from './status';
 import { compareRows } from './row-order';
 
@@ -47,7 +48,7 @@ export function toRowView({ profile, grant }: ProfileRow, now: number, limits: H
     networkName: NETWORKS[profile.network].name,
     status: view.status,
     get statusText() {
-      return (statusText ??= statusLabel(view, grant?.expiresAt ?? null, now));
+      return (statusText ??= statusLabel(view, grant?.expiresAt ?? null, now, grant ? killedEarly(grant) : null));
     },
     expiresAt: grant?.expiresAt ?? null,
     expiredSince: view.expiredSince,

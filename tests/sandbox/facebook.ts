@@ -25,7 +25,8 @@ function graphError(status: number, code: number, message: string, subcode?: num
   });
 }
 
-function deadError(reason: string): SandboxResponse {
+/** The Graph error for a dead token, by why it died (Threads answers the same way). */
+export function deadError(reason: string): SandboxResponse {
   const e = DEAD_TOKEN_ERRORS[reason] ?? DEAD_TOKEN_ERRORS.unknown!;
   return graphError(400, 190, e.message, e.subcode);
 }

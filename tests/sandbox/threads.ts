@@ -1,12 +1,16 @@
 import { authorize } from './authorize';
+import { deadError } from './facebook';
 import { formOf, json, type SandboxRequest, type SandboxResponse } from './http';
 import type { SandboxState, TokenRecord } from './state';
 
 const DAY_MS = 86_400_000;
 const graphError = (message: string, code = 190, subcode?: number): SandboxResponse =>
   json(400, { error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), fbtrace_id: 'ThrSbx1' } });
-const invalidToken = () =>
-  graphError('Error validating access token: Session has expired or the user has changed their password.', 190, 463);
+/** Why the token in the request does not work, in Graph's words (subcode 460 for a password change…). */
+const invalidToken = (state: SandboxState, value: string | null) => {
+  const t = state.tokens.get(value ?? '');
+  return deadError(t?.network === 'threads' ? (state.deadReason(t) ?? 'unknown') : 'unknown');
+};
 
 function live(state: SandboxState, value: string | null): TokenRecord | null {
   const t = state.tokens.get(value ?? '');
@@ -18,7 +22,7 @@ export function threadsToken(state: SandboxState, fields: URLSearchParams): Sand
   const grant = fields.get('grant_type');
   if (grant === 'th_exchange_token') {
     const short = live(state, fields.get('access_token'));
-    if (!short || short.kind !== 'short') return invalidToken();
+    if (!short || short.kind !== 'short') return invalidToken(state, fields.get('access_token'));
     const account = state.accounts.get(short.accountId)!;
     const long = state.issue('threads', account.id, 'access', account.tokenLifetimeSec);
     return json(200, { access_token: long.value, token_type: 'bearer', expires_in: account.tokenLifetimeSec });
@@ -39,7 +43,7 @@ export function threadsRoutes(state: SandboxState, req: SandboxRequest): Sandbox
       return threadsToken(state, req.query);
     case 'graph.threads.net/refresh_access_token': {
       const t = live(state, req.query.get('access_token'));
-      if (!t || t.kind !== 'access') return invalidToken();
+      if (!t || t.kind !== 'access') return invalidToken(state, req.query.get('access_token'));
       if (state.now() - t.issuedAt < DAY_MS)
         return graphError('The access token can only be refreshed when it is at least 24 hours old.', 100);
       const account = state.accounts.get(t.accountId)!;
@@ -48,7 +52,7 @@ export function threadsRoutes(state: SandboxState, req: SandboxRequest): Sandbox
     }
     case 'graph.threads.net/v1.0/me': {
       const t = live(state, req.query.get('access_token'));
-      if (!t || t.kind !== 'access') return invalidToken();
+      if (!t || t.kind !== 'access') return invalidToken(state, req.query.get('access_token'));
       const a = state.accounts.get(t.accountId)!;
       return json(200, {
         id: a.id,

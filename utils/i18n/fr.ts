@@ -18,7 +18,7 @@ export const fr: Record<MessageKey, string> = {
   'label.noExpiry': "Pas de date d'expiration",
   'label.signIn': 'Reconnexion nécessaire : {cause}',
   'cause.password': 'mot de passe modifié',
-  'cause.appRemoved': "application retirée du compte",
+  'cause.appRemoved': 'application retirée du compte',
   'cause.roleLost': 'rôle sur la page perdu',
   'cause.revoked': 'accès révoqué',
   'cause.loggedOut': 'session fermée',
