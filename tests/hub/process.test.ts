@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runHub, spawnHub, type HubChild } from './support/child';
+import { EXTENSION_ID } from './support/hub';
+
+describe('hub: `npm run hub` as a real process, with its embedded PostgreSQL', () => {
+  let dir: string;
+  let hub: HubChild | undefined;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tw-hub-data-'));
+  });
+  afterAll(async () => {
+    hub?.kill('SIGKILL');
+    await hub?.exited;
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('prints its URL once ready; `invite` beside it prints a code on its last line that enrolls once; SIGTERM stops it cleanly', async () => {
+    const env = {
+      HUB_SECRET_KEY: randomBytes(32).toString('base64'),
+      HUB_EXTENSION_IDS: EXTENSION_ID,
+      HUB_DATA_DIR: dir,
+      HUB_PORT: '0',
+    };
+    hub = spawnHub(env);
+    const ready = await hub.waitFor(/ready at/, 60_000);
+    const url = /^Token Warden hub ready at (http:\/\/127\.0\.0\.1:\d+)$/.exec(ready)?.[1];
+    expect(url).toBeDefined();
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ ok: true });
+    // The embedded database's URL (with its password) is for the owner only.
+    expect((await stat(join(dir, 'db-url'))).mode & 0o077).toBe(0);
+
+    const invited = await runHub(env, ['invite', 'a@b.c', '--role', 'manager']);
+    expect(invited.code).toBe(0);
+    const code = invited.out.at(-1)!;
+    expect(code).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+
+    const enroll = () =>
+      fetch(`${url}/v1/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, deviceName: 'test browser' }),
+      });
+    const first = await enroll();
+    expect(first.status).toBe(200);
+    const body = (await first.json()) as { deviceKey: string; member: unknown };
+    expect(body.member).toEqual({ email: 'a@b.c', role: 'manager' });
+    const me = await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${body.deviceKey}` } });
+    expect(me.status).toBe(200);
+    expect((await enroll()).status).toBe(403);
+
+    const members = await runHub(env, ['members']);
+    expect(members.out[0]).toBe('a@b.c  manager');
+    expect(members.out[1]).toContain('test browser');
+
+    // SIGTERM to the group (npm passes it on too): npm ends by the signal, the hub by its handler,
+    // which stops the embedded server and removes the URL file that named it.
+    hub.kill('SIGTERM');
+    expect([0, 'SIGTERM']).toContain(await hub.exited);
+    await expect(readFile(join(dir, 'db-url'), 'utf8')).rejects.toThrow();
+    await expect(stat(join(dir, 'pg', 'postmaster.pid'))).rejects.toThrow();
+    // No line of the log holds a key or the code.
+    const log = hub.out.join('\n');
+    expect(log).toContain('"route":"/v1/enroll"');
+    for (const secret of [code, body.deviceKey, env.HUB_SECRET_KEY]) expect(log).not.toContain(secret);
+  }, 120_000);
+});
