@@ -1,5 +1,5 @@
 import type { GrantRecord } from './db/schema';
-import { grantExpiry } from './networks/grant-expiry';
+import { grantExpiry, grantExpirySource } from './networks/grant-expiry';
 import type { CheckResult, TokenSet } from './networks/types';
 import { nextCheckAt } from './poll-schedule';
 
@@ -12,7 +12,10 @@ export function applyCheck(grant: GrantRecord, result: CheckResult, now: number)
   if (result.kind === 'valid') {
     next.lastError = null;
     next.failures = 0;
-    if (result.expiresAt !== undefined) next.expiresAt = result.expiresAt;
+    if (result.expiresAt !== undefined) {
+      next.expiresAt = result.expiresAt;
+      next.expirySource = 'network';
+    }
     if (result.scopes) next.scopes = result.scopes;
   } else if (result.kind === 'invalid') {
     next.invalidSince = grant.invalidSince ?? now;
@@ -33,7 +36,7 @@ export function applyCheck(grant: GrantRecord, result: CheckResult, now: number)
 
 /** The grant after a successful refresh or renewal with new tokens (pure): alive again, its expiry from the new tokens. */
 export function applyRefresh(grant: GrantRecord, tokens: TokenSet, now: number): GrantRecord {
-  return applyCheck(
+  const next = applyCheck(
     {
       ...grant,
       invalidSince: null,
@@ -47,4 +50,5 @@ export function applyRefresh(grant: GrantRecord, tokens: TokenSet, now: number):
     { kind: 'valid', expiresAt: grantExpiry(grant.network, tokens, now), scopes: tokens.scopes },
     now,
   );
+  return { ...next, expirySource: grantExpirySource(grant.network, tokens) };
 }

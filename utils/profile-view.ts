@@ -1,6 +1,6 @@
 import type { ProfileRow } from './db/profile-rows';
 import { consequencesOf, type Consequences } from './consequences';
-import { formatDateTime } from './format';
+import { formatDateTime, type RenewalPolicy } from './format';
 import { t } from './i18n/index';
 import { statusLabel } from './format';
 import { NETWORKS, type NetworkId } from './networks/catalog';
@@ -48,7 +48,7 @@ export function toRowView({ profile, grant }: ProfileRow, now: number, limits: H
     networkName: NETWORKS[profile.network].name,
     status: view.status,
     get statusText() {
-      return (statusText ??= statusLabel(view, grant?.expiresAt ?? null, now, grant ? killedEarly(grant) : null));
+      return (statusText ??= statusLabel(view, grant?.expiresAt ?? null, now, grant ? killedEarly(grant) : null, policyOf(grant)));
     },
     expiresAt: grant?.expiresAt ?? null,
     expiredSince: view.expiredSince,
@@ -64,6 +64,12 @@ export function toRowView({ profile, grant }: ProfileRow, now: number, limits: H
     },
     consequences: view.expiredSince === null ? null : consequencesOf(profile.network, view.expiredSince, now, limits[profile.network]),
   };
+}
+
+/** The renewal policy behind a grant's date, when the network gave none. */
+function policyOf(grant: ProfileRow['grant']): RenewalPolicy | null {
+  const every = grant && NETWORKS[grant.network].defaultLifetimeDays;
+  return grant?.expirySource === 'policy' && every ? { network: NETWORKS[grant.network].name, everyDays: every } : null;
 }
 
 /** Offline: every checked login's last check failed to reach its network (nothing definitive was learned). */

@@ -1,4 +1,4 @@
-import { grantExpiry } from '../networks/grant-expiry';
+import { grantExpiry, grantExpirySource } from '../networks/grant-expiry';
 import type { NetworkId } from '../networks/catalog';
 import type { ListedProfile, NativeIdentity, TokenSet } from '../networks/types';
 import { nextCheckAt } from '../poll-schedule';
@@ -36,6 +36,7 @@ export async function saveLogin(db: WardenDb, login: LoginToSave): Promise<Grant
     scopes: tokens.scopes,
     issuedAt: now,
     expiresAt,
+    expirySource: login.reportedExpiry !== undefined ? 'network' : grantExpirySource(network, tokens),
     accessExpiresAt: tokens.accessExpiresAt,
     invalidSince: null,
     invalidReason: null,

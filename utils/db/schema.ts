@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ExpirySource } from '../networks/grant-expiry';
 import type { NetworkId } from '../networks/catalog';
 import type { FlowOutcome } from '../outcomes';
 import type { ListHead } from '../list-head';
@@ -40,6 +41,8 @@ export interface GrantRecord {
   issuedAt: number;
   /** Governs the status; null = no expiry. */
   expiresAt: number | null;
+  /** 'policy' when the network gave no expiry and expiresAt is the renewal policy's (absent: the network's). */
+  expirySource?: ExpirySource;
   accessExpiresAt: number | null;
   invalidSince: number | null;
   invalidReason: string | null;

@@ -13,3 +13,15 @@ export function grantExpiry(network: NetworkId, tokens: TokenSet, now: number): 
   if (tokens.refreshToken) return tokens.refreshExpiresAt ?? fallbackAt;
   return tokens.accessExpiresAt ?? fallbackAt;
 }
+
+/**
+ * Where a grant's expiry comes from: the network (a reported token or refresh-token expiry), or
+ * the renewal policy (the catalog's lifetime, when the network gave none: Google's refresh
+ * tokens). A policy date is a "renew by", never a "valid until".
+ */
+export type ExpirySource = 'network' | 'policy';
+
+export function grantExpirySource(network: NetworkId, tokens: TokenSet): ExpirySource {
+  const given = tokens.refreshToken ? tokens.refreshExpiresAt : tokens.accessExpiresAt;
+  return given == null && NETWORKS[network].defaultLifetimeDays !== null ? 'policy' : 'network';
+}
