@@ -14,6 +14,7 @@ import { hubContext } from './networks';
 import { OPENAPI } from './routes/openapi';
 import { exchange, exchangeBody, mayRenew } from './routes/exchange';
 import { sync } from './routes/sync';
+import { claimBody, claimReminders, preferencesBody, savePreferences } from './routes/team';
 import { currentToken } from './routes/tokens';
 import { enroll } from './store/members';
 
@@ -27,7 +28,7 @@ export interface HubDeps {
 }
 
 /** Routes for enrolled browsers (a device key); `/v1/profiles…` are for publishing tools (a service key). */
-const DEVICE_ROUTES = ['/me', '/exchange', '/renew', '/sync'] as const;
+const DEVICE_ROUTES = ['/me', '/exchange', '/renew', '/sync', '/reminders/claim', '/preferences'] as const;
 
 const enrollBody = z.object({ code: z.string().min(4).max(64), deviceName: z.string().min(1).max(100) }).strict();
 const renewBody = z.object({ profileId: z.string().min(3).max(300) }).strict();
@@ -134,6 +135,18 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     if (!Number.isSafeInteger(since) || since < 0) return fail(c, 400, 'invalid-field', 'since: a whole number ≥ 0');
     return c.json(await sync(pool, c.get('device').member, since));
   });
+  app.post('/v1/reminders/claim', async (c) => {
+    const body = await readJson(c, claimBody);
+    if (!body.ok) return body.response;
+    return c.json({ claimed: await claimReminders(pool, c.get('device'), body.value.keys, now()) });
+  });
+  app.post('/v1/preferences', async (c) => {
+    const body = await readJson(c, preferencesBody);
+    if (!body.ok) return body.response;
+    await savePreferences(pool, c.get('device'), body.value, now());
+    return c.json({ ok: true });
+  });
+
   const serviceLimit = rateLimit(config.rateLimitPerMinute * 100, now, (c) => c.get('service').id);
   app.use('/v1/profiles', serviceAuth(pool), serviceLimit);
   app.use('/v1/profiles/*', serviceAuth(pool), serviceLimit);

@@ -23,6 +23,11 @@ export interface HubConfig {
   rateLimitPerMinute: number;
   /** How many checks run at once per network. */
   checkConcurrency: number;
+  /** The organisation's channels: one message per reminder, sent by the hub ('' = off). */
+  slackUrl: string;
+  webhookUrl: string;
+  /** Days before expiry at which the organisation's channels are told (0 = at expiry). */
+  reminderThresholds: number[];
 }
 
 /** `google-business` → `GOOGLE_BUSINESS`: the network's part of its variable names. */
@@ -34,6 +39,15 @@ const secretKey = z
   .transform((s) => Buffer.from(s, 'base64'))
   .refine((b) => b.length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)');
 const extensionId = z.string().regex(/^([a-p]{32}|[0-9a-f-]{36}|https:\/\/[a-z0-9.-]+\/?|[A-Za-z0-9._@{}-]+)$/, 'not an extension id');
+
+/** Channel URLs carry messages about the organisation's profiles: https, or http on loopback (tests). */
+const channelUrl = z
+  .string()
+  .default('')
+  .refine(
+    (u) => u === '' || /^https:\/\//.test(u) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(u),
+    'must be https:// (http:// only on loopback)',
+  );
 
 const base = z.object({
   HUB_PORT: z.coerce.number().int().min(0).max(65535).default(4020),
@@ -55,6 +69,13 @@ const base = z.object({
     .pipe(z.array(extensionId).min(1, 'name at least one extension id')),
   HUB_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   HUB_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  HUB_SLACK_URL: channelUrl,
+  HUB_WEBHOOK_URL: channelUrl,
+  HUB_REMINDER_THRESHOLDS: z
+    .string()
+    .default('7,3,1,0')
+    .transform((s) => s.split(',').map((x) => Number(x.trim())))
+    .pipe(z.array(z.number().int().min(0).max(365)).min(1, 'name at least one threshold')),
 });
 
 /** The redirect origins OAuth windows come back to, for an extension id (Chrome) or an origin (Firefox). */
@@ -95,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     networks,
     rateLimitPerMinute: p.HUB_RATE_LIMIT,
     checkConcurrency: p.HUB_CHECK_CONCURRENCY,
+    slackUrl: p.HUB_SLACK_URL,
+    webhookUrl: p.HUB_WEBHOOK_URL,
+    reminderThresholds: p.HUB_REMINDER_THRESHOLDS,
   };
 }
 

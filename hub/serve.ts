@@ -5,10 +5,13 @@ import { startChecks, type CheckRunner } from './checks/runner';
 import type { HubConfig } from './config';
 import type { Database } from './db/database';
 import type { Logger } from './log';
+import { deliverOrgReminders, recordOrgReminders } from './reminders/org-channels';
 
 export interface RunningHub {
   url: string;
   checks: CheckRunner;
+  /** Records and delivers the organisation channels' reminders now (also run after every check round). */
+  orgReminders(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -32,10 +35,18 @@ export async function serveHub(
     now,
     autoStart: options.autoCheck,
   });
+  const orgReminders = async () => {
+    await recordOrgReminders(db.pool, config, now());
+    return deliverOrgReminders(db.pool, config, now());
+  };
+  const reminderTimer =
+    options.autoCheck === false ? undefined : setInterval(() => void orgReminders().catch(() => log.error('org reminders failed')), 15_000);
   return {
     url: `http://${config.host}:${port}`,
     checks,
+    orgReminders,
     close: async () => {
+      clearInterval(reminderTimer);
       await checks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -84,6 +84,19 @@ export const syncAnswer = z.object({
       at: z.number(),
     }),
   ),
+  preferences: z.optional(
+    z.nullable(
+      z.object({
+        reminders: z.object({
+          thresholds: z.array(z.number()),
+          mode: z.enum(['all', 'per-profile']),
+          profiles: z.record(z.string(), z.object({ muted: z.optional(z.boolean()), thresholds: z.optional(z.array(z.number())) })),
+        }),
+        notifications: z.boolean(),
+        startupWarning: z.boolean(),
+      }),
+    ),
+  ),
   history: z.array(
     z.object({
       profileId: z.string(),
@@ -96,3 +109,6 @@ export const syncAnswer = z.object({
 export type SyncAnswer = z.infer<typeof syncAnswer>;
 
 export const hubError = z.object({ error: z.string(), message: z.string() });
+
+export const claimAnswer = z.object({ claimed: z.array(z.string()) });
+export const okAnswer = z.object({ ok: z.literal(true) });

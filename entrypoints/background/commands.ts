@@ -6,7 +6,7 @@ import { tokenUrlChanges } from '@/utils/token-urls';
 import { parseSettingsFile, type Settings } from '@/utils/settings';
 import { markInboxRead, sendTest, snoozeProfile } from './channel-actions';
 import { connectNetwork } from './connect';
-import { enrollInHub, leaveHub } from './hub-enroll';
+import { enrollInHub, leaveHub, sharePreferences } from './hub-enroll';
 import type { Deps } from './deps';
 import { deliverOutbox } from './outbox';
 import { pollGrants } from './poll';
@@ -49,7 +49,12 @@ type Handlers = { [C in CommandName]: (deps: Deps, payload: never) => Promise<un
 const HANDLERS: Handlers = {
   connect: (deps, p: { network: Parameters<typeof connectNetwork>[1] }) => connectNetwork(deps, p.network),
   renew: (deps, p: { profileId: string }) => renewProfile(deps, p.profileId),
-  pollNow: async (deps) => ({ checked: await pollGrants(deps, { force: true }) }),
+  pollNow: async (deps) => {
+    const checked = await pollGrants(deps, { force: true });
+    // What the check found may be due now: "Check now" delivers it, not the next poll alarm.
+    await runReminders(deps);
+    return { checked };
+  },
   saveSettings: (deps, p: { settings: Settings; confirmed?: string[] }) => applySettings(deps, p.settings, p.confirmed),
   importSettings: async (deps, p: { text: string; confirmed?: string[] }) => {
     const parsed = parseSettingsFile(p.text);
@@ -87,6 +92,7 @@ async function applySettings(deps: Deps, settings: Settings, confirmed: string[]
   const refused = await gateUrlChanges(deps, tokenUrlChanges(current, settings), confirmed);
   if (refused) return refused;
   await storeSettings(deps.db, settings);
+  await sharePreferences(deps, settings);
   await deps.ensurePollAlarm(settings.polling.intervalMinutes);
   await runReminders(deps);
   return { ok: true };

@@ -1,9 +1,10 @@
-import { enterHubMode, leaveHubMode } from '@/utils/db/hub-writes';
-import { enrollAnswer } from '@/utils/hub-protocol';
+import { enterHubMode, leaveHubMode, recordHubProblem } from '@/utils/db/hub-writes';
+import type { Settings } from '@/utils/settings';
+import { enrollAnswer, okAnswer } from '@/utils/hub-protocol';
 import type { SaveResult } from '@/utils/messages';
 import { urlChanges, urlProblem } from '@/utils/url-policy';
 import type { Deps } from './deps';
-import { callHub, hubRecord } from './hub-client';
+import { callHub, callOwnHub, hubRecord } from './hub-client';
 import { syncFromHub } from './hub-sync';
 import { gateUrlChanges } from './url-gate';
 import { refreshBadge } from './refresh-badge';
@@ -56,4 +57,15 @@ export async function leaveHub(deps: Deps): Promise<{ ok: true }> {
   await leaveHubMode(deps.db);
   await refreshBadge(deps);
   return { ok: true };
+}
+
+/** Hub mode: the member's reminder preferences go to the hub, so their other devices follow. */
+export async function sharePreferences(deps: Deps, settings: Settings): Promise<void> {
+  const { reminders, channels } = settings;
+  const answer = await callOwnHub(deps, '/v1/preferences', okAnswer, {
+    reminders,
+    notifications: channels.notifications,
+    startupWarning: channels.startupWarning,
+  });
+  if (answer && !answer.ok) await recordHubProblem(deps.db, answer.reason);
 }

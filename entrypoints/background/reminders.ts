@@ -5,6 +5,11 @@ import { nextReminderAt, planReminders } from '@/utils/reminders/planner';
 import { REMINDER_ALARM } from './alarms';
 import type { Deps } from './deps';
 import { deliverOutbox } from './outbox';
+import { callOwnHub, hubRecord } from './hub-client';
+import { recordElsewhere } from '@/utils/db/reminder-writes';
+import { claimAnswer } from '@/utils/hub-protocol';
+import { renewableByMember } from '@/utils/renewable';
+import type { DueReminder } from '@/utils/reminders/planner';
 
 /**
  * Sends the reminders that are due now (SPEC §5) and sets the alarm for the
@@ -23,8 +28,17 @@ export async function runReminders(deps: Deps): Promise<number> {
       .anyOf([...grants.keys()])
       .primaryKeys(),
   );
-  const input = { profiles, grants, prefs: settings.reminders, now };
-  const due = planReminders({ ...input, recorded });
+  // Hub mode: this member is reminded of what they can renew; the hub tells the organisation's channels.
+  const hub = await hubRecord(deps);
+  const mine = hub ? renewableByMember(await db.identities.toArray(), hub.memberEmail) : null;
+  const input = { profiles: mine ? profiles.filter((p) => mine.has(p.id)) : profiles, grants, prefs: settings.reminders, now };
+  const channels = hub ? { ...settings.channels, slackUrl: '', webhookUrl: '' } : settings.channels;
+  let due = planReminders({ ...input, recorded });
+  if (hub && due.length > 0) {
+    const claimed = await claimAtHub(deps, due);
+    if (!claimed) return 0; // the hub could not say which device sends: tried again at the next run
+    due = due.filter((d) => claimed.has(d.key));
+  }
   let sent: ReminderMessage[] = [];
   if (due.length > 0) {
     const byId = new Map(profiles.map((p) => [p.id, p]));
@@ -44,10 +58,26 @@ export async function runReminders(deps: Deps): Promise<number> {
         },
       };
     });
-    sent = await recordReminders(db, messages, settings.channels, now);
+    sent = await recordReminders(db, messages, channels, now);
     if (sent.length > 0 && settings.channels.notifications) await deps.notify(sent);
     if (sent.length > 0) await deliverOutbox(deps);
   }
   await deps.scheduleAlarm(REMINDER_ALARM, nextReminderAt(input));
   return sent.length;
+}
+
+/**
+ * One device of a member delivers each reminder: the hub hands every key to the first device
+ * that claims it; the others record it as delivered elsewhere. null: the hub did not answer.
+ */
+async function claimAtHub(deps: Deps, due: DueReminder[]): Promise<Set<string> | null> {
+  const answer = await callOwnHub(deps, '/v1/reminders/claim', claimAnswer, { keys: due.map((d) => d.key) });
+  if (!answer?.ok) return null;
+  const claimed = new Set(answer.value.claimed);
+  await recordElsewhere(
+    deps.db,
+    due.filter((d) => !claimed.has(d.key)),
+    deps.now(),
+  );
+  return claimed;
 }

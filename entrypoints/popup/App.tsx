@@ -15,6 +15,7 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
   const all = model.views.value;
   const visible = model.visible.value;
   const banner = model.banner.value;
+  const hubRecord = model.hub.value;
   const filter = model.filter.value;
   const detail = all?.find((r) => r.id === model.detailId.value) ?? null;
   const managers = all?.find((r) => r.id === model.managersId.value) ?? null;
@@ -36,6 +37,12 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
           </button>
         </div>
       </header>
+      {hubRecord && (
+        <p class="hub-line muted" id="hub-line">
+          {t('hub.popupLine', { email: hubRecord.memberEmail, role: t(`hub.role.${hubRecord.role}`), host: new URL(hubRecord.url).host })}
+        </p>
+      )}
+      {hubRecord?.lastError && <Banner tone="neutral" text={t('hub.problem', { reason: hubRecord.lastError })} />}
       {banner && <Banner tone={banner.tone} text={banner.text} onDismiss={model.dismissBanner} />}
       {model.storageFull.value && <Banner tone="bad" text={t('storage.full')} />}
       {model.offline.value && <Banner tone="neutral" text={t('popup.offline')} />}

@@ -3,7 +3,7 @@ import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { toCsv, toIcs, toJson } from '@/utils/export';
 import { bannerOf, createListModel, type ListDeps } from '@/utils/db/list-model';
 import { liveSignal, type LiveSignal } from '@/utils/db/live';
-import type { HistoryRecord, IdentityRecord, InboxRecord, JobRecord, SettingsRecord } from '@/utils/db/schema';
+import type { HistoryRecord, HubRecord, IdentityRecord, InboxRecord, JobRecord, SettingsRecord } from '@/utils/db/schema';
 import { SETTINGS_ID, settingsFromRecord } from '@/utils/db/settings-store';
 import { applyFilter, parseFilter, statusCounts, type ListFilter } from '@/utils/list-filter';
 import { NETWORKS, NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
@@ -37,6 +37,8 @@ export function createPopupModel(deps: PopupDeps) {
   const inbox = liveSignal(store, ['inbox'], () => store.newest<InboxRecord>('inbox', 'createdAt', 50), []);
   const jobs = liveSignal(store, ['jobs'], () => store.all<JobRecord>('jobs'), []);
   const identities = liveSignal(store, ['identities'], () => store.all<IdentityRecord>('identities'), []);
+  /** The organisation hub this browser is enrolled in (who is signed in, and whether its last sync failed). */
+  const hub = liveSignal<HubRecord | null>(store, ['hub'], async () => (await store.get<HubRecord>('hub', 'hub')) ?? null, null);
   const unread = computed(() => inbox.value.value.filter((e) => e.read === 0).length);
   const filter = signal<ListFilter>(parseFilter(deps.storage.getItem(FILTER_KEY)));
   const visible = computed(() => (list.views.value ? applyFilter(list.views.value, filter.value) : null));
@@ -67,6 +69,7 @@ export function createPopupModel(deps: PopupDeps) {
 
   return {
     ...list,
+    hub: hub.value,
     visible,
     counts,
     filter,

@@ -1,8 +1,12 @@
 import type pg from 'pg';
 import { initial } from './migrations/001-initial';
+import { teamReminders } from './migrations/002-team-reminders';
 
 /** Numbered migrations, applied in order, each once. A shipped one is never edited: add the next. */
-export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [{ id: 1, name: 'initial', sql: initial }];
+export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
+  { id: 1, name: 'initial', sql: initial },
+  { id: 2, name: 'team-reminders', sql: teamReminders },
+];
 
 /** Any number to tell the hub's migration lock apart from other users of the database. */
 const MIGRATION_LOCK = 702_001;

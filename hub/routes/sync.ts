@@ -3,6 +3,7 @@ import type { GrantRecord } from '../../utils/db/schema';
 import { seesAll, type Member } from '../store/members';
 import { toGrantRecord, type GrantRow } from '../store/grant-rows';
 import { inTx } from '../store/tx';
+import { preferencesSince, type MemberPreferences } from './team';
 
 export interface SyncProfile {
   id: string;
@@ -34,6 +35,8 @@ export interface SyncAnswer {
     at: number;
   }[];
   history: { profileId: string; at: number; kind: string; text: string }[];
+  /** The member's reminder preferences, when they changed (on another device) after `since`. */
+  preferences: MemberPreferences | null;
 }
 
 /** Serialises with every writer of change numbers (see tx.ts): the cursor read under it has no change still in flight below it. */
@@ -121,5 +124,6 @@ export async function sync(pool: pg.Pool, member: Member, since: number): Promis
       at: a.at,
     })),
     history: history.rows.map((h) => ({ profileId: h.profile_id, at: h.at, kind: h.kind, text: h.text })),
+    preferences: await preferencesSince(pool, member.id, since, cursor),
   };
 }

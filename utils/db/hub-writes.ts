@@ -1,4 +1,5 @@
 import type { SyncAnswer } from '../hub-protocol';
+import { loadSettings, storeSettings } from './settings-store';
 import { NEVER } from '../poll-schedule';
 import type { GrantRecord, HubRecord, IdentityRecord, WardenDb } from './schema';
 import { sealTokens, openTokens, vaultKey } from './vault';
@@ -12,7 +13,13 @@ export const HUB_DEVICE_SECRET = 'hub:device';
  * it), history; profiles the member no longer sees are removed with grants left without one.
  */
 export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number): Promise<void> {
-  await db.transaction('rw', [db.grants, db.profiles, db.identities, db.history, db.hub], async () => {
+  await db.transaction('rw', [db.grants, db.profiles, db.identities, db.history, db.hub, db.settings], async () => {
+    if (answer.preferences) {
+      // Set on another device of this member: every device follows the member's preferences.
+      const { settings } = await loadSettings(db);
+      const { reminders, notifications, startupWarning } = answer.preferences;
+      await storeSettings(db, { ...settings, reminders, channels: { ...settings.channels, notifications, startupWarning } });
+    }
     const before = new Map(
       (await db.grants.bulkGet(answer.grants.map((g) => g.id))).filter((g): g is GrantRecord => !!g).map((g) => [g.id, g]),
     );
@@ -34,7 +41,7 @@ export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number
       const known = identities.get(a.identityId) ?? (await db.identities.get(a.identityId));
       const name = a.memberEmail ? `${a.name} (${a.memberEmail})` : a.name;
       const access = { ...(known?.access ?? {}), [a.profileId]: { can: a.can, reason: a.reason ?? undefined, at: a.at } };
-      identities.set(a.identityId, { id: a.identityId, network: a.network, name, access });
+      identities.set(a.identityId, { id: a.identityId, network: a.network, name, memberEmail: a.memberEmail ?? undefined, access });
     }
     await db.identities.bulkPut([...identities.values()]);
     await db.history.bulkAdd(answer.history);

@@ -46,3 +46,11 @@ export async function recordReminders(
     return recorded;
   });
 }
+
+/** Reminders another device of the same member delivered (hub mode): in the ledger, so never sent here. */
+export async function recordElsewhere(db: WardenDb, due: DueReminder[], now: number): Promise<void> {
+  if (due.length === 0) return;
+  await db.ledger.bulkPut(
+    due.flatMap((d) => [d.key, ...d.superseded].map((key) => ({ key, grantId: d.grantId, channel: 'elsewhere', sentAt: now }))),
+  );
+}

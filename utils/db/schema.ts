@@ -84,6 +84,8 @@ export interface IdentityRecord {
   id: string;
   network: NetworkId;
   name: string;
+  /** Hub mode: the organisation member whose browser used this native identity. */
+  memberEmail?: string;
   /** Per profile id: can this identity renew it, and why not. */
   access: Record<string, { can: CanRenew; reason?: string; at: number }>;
 }

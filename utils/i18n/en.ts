@@ -200,6 +200,7 @@ export const en = {
   'url.cancel': 'Cancel',
   'url.cancelled': 'Nothing was changed.',
   'opt.includeWebhooks': 'Include the Slack and webhook URLs (anyone who has them can post to your channels)',
+  'hub.popupLine': 'Organisation hub {host}: {email} ({role})',
   'hub.title': 'Organisation hub',
   'hub.intro':
     'Enrolled in your organisation’s hub, this browser holds no token: the hub keeps them, checks them once for the team and hands them to your publishing tools.',

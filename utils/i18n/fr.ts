@@ -201,6 +201,7 @@ export const fr: Record<MessageKey, string> = {
   'url.cancel': 'Annuler',
   'url.cancelled': 'Rien n’a été modifié.',
   'opt.includeWebhooks': 'Inclure les URL Slack et webhook (qui les a peut publier dans vos canaux)',
+  'hub.popupLine': 'Hub de l’organisation {host} : {email} ({role})',
   'hub.title': 'Hub de l’organisation',
   'hub.intro':
     'Inscrit au hub de votre organisation, ce navigateur ne garde aucun jeton : le hub les conserve, les vérifie une fois pour l’équipe et les remet à vos outils de publication.',
