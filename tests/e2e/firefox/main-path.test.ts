@@ -4,7 +4,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { sandboxSettings } from '../../sandbox/settings-for';
 import { addOne } from '../../sandbox/fixtures';
 import { waitFor } from '../support/chromium';
-import { patchGrants, popupRows, readTable } from '../support/extension';
+import { importSettings, patchGrants, popupRows, readTable } from '../support/extension';
 import { FIREFOX_EXTENSION_DIR, launchFirefoxExtension, type FirefoxExtension } from '../support/firefox';
 
 const DAY_SEC = 86_400;
