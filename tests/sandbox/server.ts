@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { requireSecretRoute, secretRefusal } from './client-secret';
 import { controlRoutes } from './control';
 import { exchangeRoute } from './exchange';
 import { graphRoutes } from './facebook';
@@ -89,7 +90,8 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
     url,
   };
   let response: SandboxResponse | null;
-  if (first === '_control') response = controlRoutes(state, sreq, sreq.path);
+  if (first === '_control')
+    response = sreq.path === 'require-secret' ? requireSecretRoute(state, sreq) : controlRoutes(state, sreq, sreq.path);
   else if (first === 'exchange') {
     response = exchangeRoute(state, sreq);
     state.log.push({ at: Date.now(), network: 'exchange', method: sreq.method, path: 'exchange', status: response.status });
@@ -103,7 +105,7 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
       res.on('close', () => held.delete(res));
       return; // never answers: the client's timeout fires
     }
-    response = fault ?? (route ? route(state, sreq) : null);
+    response = fault ?? secretRefusal(state, first, sreq) ?? (route ? route(state, sreq) : null);
     state.log.push({ at: Date.now(), network: first, method: sreq.method, path: sreq.path, status: response?.status ?? 404 });
   }
   send(res, response ?? { status: 404, json: { error: 'not_found', path: url.pathname } });

@@ -1,18 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { loadConfig, envName, type HubConfig } from '../../../hub/config';
+import { loadConfig, type HubConfig } from '../../../hub/config';
 import { openDatabase, type Database } from '../../../hub/db/database';
 import { jsonLogger } from '../../../hub/log';
 import { serveHub, type RunningHub } from '../../../hub/serve';
 import { runCommand } from '../../../hub/cli/commands';
-import { NETWORK_IDS, type NetworkId } from '../../../utils/networks/catalog';
+import type { NetworkId } from '../../../utils/networks/catalog';
 import { rewriteUrl } from '../../../utils/networks/endpoint';
 import { adapterFor } from '../../../utils/networks/index';
 import { createPkce } from '../../../utils/networks/pkce';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 
-export const EXTENSION_ID = 'omfcflfnflfbndddpemfkaghdhgfanel';
+import { EXTENSION_ID, hubEnv, SANDBOX_SECRET } from './env';
+
+export { EXTENSION_ID, hubEnv, SANDBOX_SECRET };
 export const REDIRECT = `https://${EXTENSION_ID}.chromiumapp.org/`;
 
 /** A fresh database in the test PostgreSQL. */
@@ -24,22 +26,6 @@ export async function freshDatabaseUrl(): Promise<string> {
   await admin.query(`create database ${name}`);
   await admin.end();
   return base.replace(/\/postgres$/, `/${name}`);
-}
-
-export function hubEnv(sandboxUrl: string, databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  const env: Record<string, string> = {
-    HUB_SECRET_KEY: randomBytes(32).toString('base64'),
-    HUB_EXTENSION_IDS: EXTENSION_ID,
-    HUB_PORT: '0',
-    DATABASE_URL: databaseUrl,
-    ...extra,
-  };
-  for (const n of NETWORK_IDS) {
-    env[`TW_${envName(n)}_CLIENT_ID`] = 'sandbox-app';
-    env[`TW_${envName(n)}_CLIENT_SECRET`] = 'sandbox-secret';
-    env[`TW_${envName(n)}_BASE_URL`] = `${sandboxUrl}/${n}`;
-  }
-  return env;
 }
 
 export interface TestHub {
@@ -62,8 +48,16 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
+/** Makes the sandbox's token endpoints refuse any request without `secret`, as the networks do (null: stop). */
+export async function requireSecret(sandboxUrl: string, secret: string | null): Promise<void> {
+  const res = await fetch(`${sandboxUrl}/_control/require-secret`, { method: 'POST', body: JSON.stringify({ secret }) });
+  if (!res.ok) throw new Error(`require-secret: ${res.status}`);
+}
+
 export async function startTestHub(options: { env?: Record<string, string>; sandbox?: Sandbox } = {}): Promise<TestHub> {
   const sandbox = options.sandbox ?? (await startSandbox());
+  // As strict as the networks: a hub that dropped its client secret would fail every connect.
+  await requireSecret(sandbox.url, SANDBOX_SECRET);
   const config = loadConfig(hubEnv(sandbox.url, await freshDatabaseUrl(), options.env));
   const db = await openDatabase(config.databaseUrl, '');
   const logs: string[] = [];
@@ -97,8 +91,9 @@ export async function startTestHub(options: { env?: Record<string, string>; sand
       return (await t.command('service-key', 'create', `tool-${randomBytes(3).toString('hex')}`, '--networks', networks.join(','))).at(-1)!;
     },
     async authorize(network) {
-      const pkce = await createPkce();
-      const url = adapterFor(network)!.authorizeUrl({
+      const adapter = adapterFor(network)!;
+      const pkce = await createPkce(adapter.challengeEncoding);
+      const url = adapter.authorizeUrl({
         clientId: 'sandbox-app',
         redirectUri: REDIRECT,
         state: pkce.state,
