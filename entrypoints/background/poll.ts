@@ -13,6 +13,7 @@ import { syncFromHub } from './hub-sync';
 import { adapterContext } from './oauth-login';
 import { canRefresh, refreshGrant } from './refresh';
 import { refreshBadge } from './refresh-badge';
+import { checkRoles } from './role-check';
 
 export const PER_NETWORK_CONCURRENCY = 4;
 const WRITE_BATCH = 100;
@@ -176,7 +177,9 @@ async function checkGrant(
       return r.ok ? null : r.result;
     };
     if (refreshable && refreshDue(grant, ctx.now)) return await refresh();
-    const result = await adapter.inspect(ctx, { ...tokens, accessExpiresAt: grant.accessExpiresAt, scopes: grant.scopes });
+    const result =
+      (await checkRoles(deps, ctx, adapter, grant, tokens.accessToken)) ??
+      (await adapter.inspect(ctx, { ...tokens, accessExpiresAt: grant.accessExpiresAt, scopes: grant.scopes }));
     // A dead access token is not a dead grant while a refresh token lives: the refresh gives the verdict.
     if (result.kind === 'invalid' && result.code !== 'permission' && refreshable) return await refresh();
     return result;

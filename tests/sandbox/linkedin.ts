@@ -93,15 +93,21 @@ export function linkedinRoutes(state: SandboxState, req: SandboxRequest): Sandbo
       const t = token();
       if (!t) return invalidAccess();
       const a = state.accounts.get(t.accountId)!;
-      const elements = a.pages
+      // The roleAssignee finder: the caller's own ACLs, filtered by role and state, paged (10 by default).
+      const q = req.query;
+      if (q.get('q') !== 'roleAssignee') return json(400, { status: 400, code: 'ILLEGAL_ARGUMENT', message: 'Invalid finder' });
+      const all = a.pages
         .filter((p) => p.tasks.length > 0)
         .map((p) => ({
           organization: `urn:li:organization:${p.id}`,
-          role: p.tasks[0],
+          role: p.tasks[0]!,
           roleAssignee: `urn:li:person:${a.id}`,
           state: 'APPROVED',
-        }));
-      return json(200, { elements, paging: { count: 10, start: 0, links: [] } });
+        }))
+        .filter((acl) => (!q.get('role') || acl.role === q.get('role')) && (!q.get('state') || acl.state === q.get('state')));
+      const start = Number(q.get('start') ?? 0);
+      const count = Number(q.get('count') ?? 10);
+      return json(200, { elements: all.slice(start, start + count), paging: { count, start, total: all.length, links: [] } });
     }
     default: {
       const m = /^api\.linkedin\.com\/rest\/organizations\/(\d+)$/.exec(req.path);

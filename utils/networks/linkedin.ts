@@ -18,7 +18,27 @@ const liError = z.object({
 const userinfo = z.object({ sub: z.string(), name: z.optional(z.string()), picture: z.optional(z.string()) });
 const acls = z.object({
   elements: z._default(z.array(z.object({ organization: z.string(), role: z.string(), state: z.optional(z.string()) })), []),
+  paging: z.optional(z.object({ start: z.optional(z.number()), count: z.optional(z.number()), total: z.optional(z.number()) })),
 });
+const ADMIN_ACLS = 'https://api.linkedin.com/rest/organizationAcls?q=roleAssignee&role=ADMINISTRATOR&state=APPROVED';
+const PAGE_SIZE = 100;
+const MAX_PAGES = 10;
+
+/** The company pages (`org-<id>`) where the member is an approved ADMINISTRATOR (Super Admin), every page of results. */
+async function superAdminOf(ctx: AdapterContext, accessToken: string): Promise<Set<string> | Failure> {
+  const held = new Set<string>();
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const url = `${ADMIN_ACLS}&start=${page * PAGE_SIZE}&count=${PAGE_SIZE}`;
+    const answer = await restGet(ctx, url, accessToken, acls, classifyLinkedIn);
+    if (isFailure(answer)) return answer;
+    for (const acl of answer.elements) {
+      if (acl.role === 'ADMINISTRATOR' && (acl.state ?? 'APPROVED') === 'APPROVED')
+        held.add(`org-${acl.organization.replace('urn:li:organization:', '')}`);
+    }
+    if (answer.elements.length < PAGE_SIZE) break;
+  }
+  return held;
+}
 const organization = z.object({ id: z.number(), localizedName: z.string(), vanityName: z.optional(z.string()) });
 const introspection = z.object({ active: z.boolean(), status: z.optional(z.string()), expires_at: z.optional(z.number()) });
 
@@ -76,6 +96,17 @@ export const linkedin: NetworkAdapter = {
     return tokens.refreshToken ? { kind: 'valid' } : { kind: 'valid', expiresAt: info.expires_at ? info.expires_at * 1000 : undefined };
   },
 
+  /**
+   * Introspection says nothing of roles: a tracked page is confirmed by the member's approved
+   * ADMINISTRATOR ACL on it. The same call answers 401 for a dead token, so it is the check.
+   */
+  async lostRoles(ctx, accessToken, nativeIds) {
+    const pages = nativeIds.filter((id) => id.startsWith('org-'));
+    if (pages.length === 0) return null;
+    const held = await superAdminOf(ctx, accessToken);
+    return isFailure(held) ? held : pages.filter((id) => !held.has(id));
+  },
+
   async whoAmI(ctx, accessToken) {
     const me = await bearerGet(ctx, 'https://api.linkedin.com/v2/userinfo', accessToken, userinfo, classifyLinkedIn);
     return isFailure(me) ? me : { id: me.sub, name: me.name ?? me.sub };
@@ -86,7 +117,7 @@ export const linkedin: NetworkAdapter = {
     const profiles: ListedProfile[] = [{ nativeId: `person-${identity.id}`, kind: 'personal', name: identity.name, canManage: true }];
     const roles = await restGet(
       ctx,
-      'https://api.linkedin.com/rest/organizationAcls?q=roleAssignee&state=APPROVED',
+      'https://api.linkedin.com/rest/organizationAcls?q=roleAssignee&state=APPROVED&start=0&count=100',
       accessToken,
       acls,
       classifyLinkedIn,

@@ -81,6 +81,17 @@ export interface NetworkAdapter {
   /** When a refresh is allowed at all (Threads: token ≥ 24 h old and unexpired); default: always. */
   canRefresh?(grant: { issuedAt: number; accessExpiresAt: number | null }, now: number): boolean;
   inspect(ctx: AdapterContext, tokens: TokenSet): Promise<CheckResult>;
+  /**
+   * Where a live token does not prove the role a profile needs (LinkedIn: a member who lost Super
+   * Admin keeps an active token): which of these tracked profiles the identity no longer manages.
+   * The call also proves the token alive (it replaces `inspect` for that check); null when none
+   * of these profiles has a role to confirm (then `inspect` checks the token).
+   */
+  lostRoles?(
+    ctx: AdapterContext,
+    accessToken: string,
+    nativeIds: string[],
+  ): Promise<string[] | Exclude<CheckResult, { kind: 'valid' }> | null>;
   whoAmI(ctx: AdapterContext, accessToken: string): Promise<NativeIdentity | Exclude<CheckResult, { kind: 'valid' }>>;
   listProfiles(
     ctx: AdapterContext,
