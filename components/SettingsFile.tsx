@@ -1,16 +1,23 @@
 import { t } from '@/utils/i18n/index';
+import { useState } from 'preact/hooks';
 export interface SettingsFileProps {
-  onExport: () => void;
+  /** `includeWebhooks`: the Slack and webhook URLs (credentials) go into the file too. */
+  onExport: (includeWebhooks: boolean) => void;
   onImport: (text: string) => void;
 }
 
 /** Export and import of the settings as one JSON file. */
 export function SettingsFile({ onExport, onImport }: SettingsFileProps) {
+  const [includeWebhooks, setIncludeWebhooks] = useState(false);
   return (
     <div class="settings-file">
-      <button type="button" onClick={onExport}>
+      <button type="button" onClick={() => onExport(includeWebhooks)}>
         {t('opt.export')}
       </button>{' '}
+      <label>
+        <input type="checkbox" checked={includeWebhooks} onChange={(e) => setIncludeWebhooks(e.currentTarget.checked)} />{' '}
+        {t('opt.includeWebhooks')}
+      </label>{' '}
       <label for="import-file">{t('opt.import')}</label>{' '}
       <input
         id="import-file"

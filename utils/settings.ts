@@ -101,8 +101,30 @@ export function parseSettingsFile(text: string): ParseResult<Settings> {
   return { ok: true, value: parsed.data };
 }
 
-export function serializeSettings(settings: Settings): string {
-  return `${JSON.stringify(settings, null, 2)}\n`;
+/**
+ * The settings file's text. Slack and webhook URLs are credentials (anyone holding them can
+ * post to the channel): left out unless the person asks for them.
+ */
+export function serializeSettings(settings: Settings, options: { includeWebhooks?: boolean } = {}): string {
+  const { slackUrl: _slack, webhookUrl: _webhook, ...channels } = settings.channels;
+  const doc = options.includeWebhooks ? settings : { ...settings, channels };
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * An imported file without Slack or webhook URL keys (exported without them) keeps the ones
+ * already set, instead of clearing them; a key present in the file, even empty, wins.
+ */
+export function keepAbsentWebhooks(text: string, imported: Settings, current: Settings): Settings {
+  const channels = (JSON.parse(text) as { channels?: Record<string, unknown> }).channels ?? {};
+  return {
+    ...imported,
+    channels: {
+      ...imported.channels,
+      slackUrl: 'slackUrl' in channels ? imported.channels.slackUrl : current.channels.slackUrl,
+      webhookUrl: 'webhookUrl' in channels ? imported.channels.webhookUrl : current.channels.webhookUrl,
+    },
+  };
 }
 
 /** zod/mini carries no message texts: say what is wrong in words. */

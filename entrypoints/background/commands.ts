@@ -3,7 +3,7 @@ import { renewableAtRisk } from '@/utils/db/at-risk';
 import { loadSettings, storeSettings } from '@/utils/db/settings-store';
 import { COMMANDS, envelope, type CommandName, type Reply, type SaveResult } from '@/utils/messages';
 import { tokenUrlChanges } from '@/utils/token-urls';
-import { parseSettingsFile, type Settings } from '@/utils/settings';
+import { keepAbsentWebhooks, parseSettingsFile, type Settings } from '@/utils/settings';
 import { markInboxRead, sendTest, snoozeProfile } from './channel-actions';
 import { connectNetwork } from './connect';
 import { enrollInHub, leaveHub, sharePreferences } from './hub-enroll';
@@ -58,7 +58,9 @@ const HANDLERS: Handlers = {
   saveSettings: (deps, p: { settings: Settings; confirmed?: string[] }) => applySettings(deps, p.settings, p.confirmed),
   importSettings: async (deps, p: { text: string; confirmed?: string[] }) => {
     const parsed = parseSettingsFile(p.text);
-    return parsed.ok ? applySettings(deps, parsed.value, p.confirmed) : { ok: false, message: parsed.message };
+    if (!parsed.ok) return { ok: false, message: parsed.message };
+    const { settings: current } = await loadSettings(deps.db);
+    return applySettings(deps, keepAbsentWebhooks(p.text, parsed.value, current), p.confirmed);
   },
   snooze: (deps, p: { profileId: string }) => snoozeProfile(deps, p.profileId),
   markInboxRead: (deps, p: { ids?: number[] }) => markInboxRead(deps, p.ids),

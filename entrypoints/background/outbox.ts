@@ -1,6 +1,7 @@
 import { RETRY_DELAYS_MS } from '@/utils/reminders/messages';
 import { requestJson, isUnknown } from '@/utils/networks/http';
 import type { OutboxRecord } from '@/utils/db/schema';
+import { loadSettings } from '@/utils/db/settings-store';
 import { MINUTE } from '@/utils/time';
 import { OUTBOX_ALARM } from './alarms';
 import type { Deps } from './deps';
@@ -31,9 +32,14 @@ export async function deliverOutbox(deps: Deps): Promise<void> {
     await db.outbox.bulkUpdate(rows.map((r) => ({ key: r.id!, changes: { nextAttemptAt: now + LEASE_MS } })));
     return rows;
   });
+  const { channels } = (await loadSettings(db)).settings;
   for (const row of due) {
-    const error = await postJson(deps, row.url, row.body);
-    await db.outbox.update(row.id, afterAttempt(row, error, deps.now()));
+    // The URL as set now (a row never holds it); a channel switched off meanwhile fails the row, said in Options.
+    const url = row.channel === 'slack' ? channels.slackUrl : channels.webhookUrl;
+    const error = url ? await postJson(deps, url, row.body) : 'The channel has no URL any more';
+    const done = url ? afterAttempt(row, error, deps.now()) : { status: 'failed' as const, lastError: error };
+    // `url: undefined` drops the URL an older row still holds.
+    await db.outbox.update(row.id, { ...done, url: undefined });
   }
   const next = await db.outbox.where('status').equals('pending').toArray();
   await deps.scheduleAlarm(OUTBOX_ALARM, next.length ? Math.min(...next.map((r) => r.nextAttemptAt)) : null);

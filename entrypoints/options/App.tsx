@@ -40,7 +40,7 @@ export function App({ model }: { model: OptionsModel }) {
         )}
         <DeliveryFailures rows={model.deliveryProblems.value} />
         <h2>{t('opt.file')}</h2>
-        <SettingsFile onExport={() => model.exportFile()} onImport={(t) => void model.importText(t)} />
+        <SettingsFile onExport={(includeWebhooks) => model.exportFile(includeWebhooks)} onImport={(t) => void model.importText(t)} />
         <h2>{t('opt.advanced')}</h2>
         {loaded ? (
           <SettingsForm

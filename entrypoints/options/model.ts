@@ -123,9 +123,9 @@ export function createOptionsModel(deps: OptionsDeps) {
       urls.cancel();
       message.value = { tone: 'ok', text: t('url.cancelled') };
     },
-    exportFile() {
+    exportFile(includeWebhooks = false) {
       const current = loaded.value.value;
-      if (current) deps.download('token-warden-settings.json', serializeSettings(current.settings));
+      if (current) deps.download('token-warden-settings.json', serializeSettings(current.settings, { includeWebhooks }));
     },
   };
 }

@@ -161,6 +161,40 @@ describe('reminders through the background (fake-indexeddb, real sandbox, local 
     expect(failed[0]).toMatchObject({ attempts: 6, lastError: 'The network had an error (HTTP 500)' });
   });
 
+  it('a webhook URL is a credential: no outbox row holds it, delivery reads it from the settings', async () => {
+    await configure((s) => {
+      s.channels.webhookUrl = `${sink.url}/old-topic`;
+      s.channels.slackUrl = `${sink.url}/services/T0/B0/secret`;
+    });
+    await connectExpiringIn(6);
+    sink.failNext(2);
+    await runReminders(h.deps);
+    const rows = await h.deps.db.outbox.toArray();
+    expect(rows).toHaveLength(2);
+    expect(JSON.stringify(rows)).not.toContain(sink.url);
+    expect(rows.every((r) => !('url' in r))).toBe(true);
+    // The URL changed while a message waited: it goes to the URL set now.
+    await configure((s) => (s.channels.webhookUrl = `${sink.url}/new-topic`));
+    h.setNow(h.deps.now() + MINUTE);
+    await deliverOutbox(h.deps);
+    expect(sink.received.map((r) => r.path).sort()).toEqual(['/new-topic', '/services/T0/B0/secret']);
+  });
+
+  it('a row written by an older version loses its URL at delivery; a channel switched off fails its rows', async () => {
+    await configure((s) => (s.channels.webhookUrl = `${sink.url}/topic`));
+    const base = { reminderKey: 'k', createdAt: 0, attempts: 0, nextAttemptAt: 0, status: 'pending' as const, lastError: null };
+    await h.deps.db.outbox.bulkAdd([
+      { ...base, channel: 'webhook', url: `${sink.url}/topic`, body: '{}' },
+      { ...base, channel: 'slack', url: 'https://hooks.slack.com/services/T/B/old', body: '{}' },
+    ]);
+    await deliverOutbox(h.deps);
+    const rows = await h.deps.db.outbox.toArray();
+    expect(rows.map((r) => [r.channel, r.status, r.lastError, 'url' in r])).toEqual([
+      ['webhook', 'sent', null, false],
+      ['slack', 'failed', 'The channel has no URL any more', false],
+    ]);
+  });
+
   it('the startup window opens when enabled and something renewable is at risk, and not otherwise', async () => {
     await onBrowserStartup(h.deps);
     expect(h.opened).toEqual([]);

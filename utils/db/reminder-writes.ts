@@ -38,8 +38,9 @@ export async function recordReminders(
         status: 'pending' as const,
         lastError: null,
       };
-      if (channels.slackUrl) deliveries.push({ ...base, channel: 'slack', url: channels.slackUrl, body: slackBody(message) });
-      if (channels.webhookUrl) deliveries.push({ ...base, channel: 'webhook', url: channels.webhookUrl, body: webhookBody(message) });
+      // No URL in the row: it is a credential, read from the settings at delivery.
+      if (channels.slackUrl) deliveries.push({ ...base, channel: 'slack', body: slackBody(message) });
+      if (channels.webhookUrl) deliveries.push({ ...base, channel: 'webhook', body: webhookBody(message) });
       if (deliveries.length) await db.outbox.bulkAdd(deliveries);
       recorded.push(message);
     }

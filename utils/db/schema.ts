@@ -139,7 +139,11 @@ export interface NetworkStateRecord {
 export interface OutboxRecord {
   id?: number;
   channel: 'slack' | 'webhook';
-  url: string;
+  /**
+   * Rows written before 0.2 held the URL; none does now: a Slack or webhook URL is a credential,
+   * read from the settings when the message is delivered (and dropped from an old row then).
+   */
+  url?: string;
   /** JSON body; never a token. */
   body: string;
   reminderKey: string;
