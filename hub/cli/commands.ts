@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { NETWORK_IDS, type NetworkId } from '../../utils/networks/catalog';
 import { createServiceKey, revokeServiceKey } from '../store/service-keys';
 import { grantAccess, invite, listMembers, revoke, ROLES, setRole, type Role } from '../store/members';
-import { listJobs } from './jobs';
+import { checkNow, listJobs } from './jobs';
 
 const USAGE = `Usage: npm run hub -- <command>
   invite <email> --role owner|manager|member   a one-time enrollment code (24 h), on the last line
@@ -12,7 +12,8 @@ const USAGE = `Usage: npm run hub -- <command>
   grant-access <email> <network>:<profileId>    let a Member see and renew one profile
   service-key create <name> --networks a,b      a key for a publishing tool (shown once, on the last line)
   service-key revoke <name|id>
-  jobs                                          checks due, running and failing`;
+  jobs                                          checks due, running and failing
+  check-now [network]                           make every live grant (of a network) due now`;
 
 type Print = (line: string) => void;
 
@@ -71,6 +72,13 @@ export async function runCommand(pool: pg.Pool, argv: string[], print: Print, no
     }
     case 'service-key':
       return serviceKey(pool, args, print, now);
+    case 'check-now': {
+      const network = args[0];
+      if (network && !NETWORK_IDS.includes(network as NetworkId)) return usage(print, `Unknown network ${network}`);
+      const n = await checkNow(pool, now, network);
+      print(`${n} grant(s) due now: the running hub checks them within its check interval.`);
+      return 0;
+    }
     case 'jobs':
       for (const line of await listJobs(pool, now)) print(line);
       return 0;

@@ -31,3 +31,12 @@ export async function listJobs(pool: pg.Pool, now: number): Promise<string[]> {
   for (const f of failing.rows) lines.push(`failing  ${f.id}  ${f.failures}×  ${f.last_error ?? ''}`);
   return lines;
 }
+
+/** Every live grant (of one network) becomes due: the next check round takes them. */
+export async function checkNow(pool: pg.Pool, now: number, network?: string): Promise<number> {
+  const { rowCount } = await pool.query(
+    'update grants set next_check_at = $1 where invalid_since is null and ($2::text is null or network = $2)',
+    [now, network ?? null],
+  );
+  return rowCount ?? 0;
+}

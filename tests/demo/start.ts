@@ -6,6 +6,7 @@ import { sandboxSettings } from '../sandbox/settings-for';
 import { CHROMIUM_PATH, EXTENSION_DIR, launchExtension } from '../e2e/support/chromium';
 import { importSettings } from '../e2e/support/extension';
 import { connectDemo } from './connect-demo';
+import { startDemoHub } from './demo-hub';
 
 /**
  * `npm start`: the extension on the built-in sandbox, with a demo organisation.
@@ -27,7 +28,17 @@ await ext.worker();
 const options = await ext.openPage('options.html');
 const imported = await importSettings(options, sandboxSettings(sandbox.url));
 if (!imported.ok) throw new Error(`The sandbox settings were refused: ${imported.message}`);
-await connectDemo(sandbox, options, org, (line) => console.log(line));
+// The organisation's hub (embedded PostgreSQL): it holds the apps' secrets and every token; the browser enrolls in it.
+const demoHub = await startDemoHub(sandbox, { live: hasDisplay });
+console.log(`Organisation hub running on ${demoHub.hub.url} (owner@demo.example)`);
+await demoHub.enroll(options);
+await connectDemo(
+  sandbox,
+  options,
+  org,
+  (line) => console.log(line),
+  () => demoHub.checkAll(),
+);
 await options.close();
 
 const popup = await ext.openPage('popup.html');
@@ -39,6 +50,7 @@ if (hasDisplay) {
     () =>
       void ext
         .close()
+        .then(() => demoHub.close())
         .then(() => sandbox.close())
         .then(() => process.exit(0)),
   );
@@ -57,5 +69,6 @@ To try it in a browser on a machine with a display:
   3. Options → "Import settings from a file": the JSON printed by npm run sandbox
   4. Popup → Connect a profile.`);
   await ext.close();
+  await demoHub.close();
   await sandbox.close();
 }

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { seedDemo } from '../sandbox/demo-seed';
+import { startDemoHub } from '../demo/demo-hub';
 import { connectDemo } from '../demo/connect-demo';
 import { NETWORK_IDS } from '../../utils/networks/catalog';
 import { popupRows, readTable } from './support/extension';
@@ -13,6 +17,34 @@ describe('The demo organisation (npm start)', () => {
   it('connects about 40 profiles over all nine networks, in every status', async () => {
     s = await openSession();
     await connectDemo(s.sandbox, s.page, seedDemo(s.sandbox.state));
+    await expectDemoSpread(s);
+  }, 120_000);
+
+  it('the same through the organisation hub, as npm start runs it: the browser holds no token', async () => {
+    await s.close();
+    s = await openSession();
+    const dataDir = mkdtempSync(join(tmpdir(), 'tw-demo-hub-'));
+    const demoHub = await startDemoHub(s.sandbox, { live: false, port: '0', dataDir });
+    try {
+      await demoHub.enroll(s.page);
+      await connectDemo(
+        s.sandbox,
+        s.page,
+        seedDemo(s.sandbox.state),
+        () => undefined,
+        () => demoHub.checkAll(),
+      );
+      await expectDemoSpread(s);
+      expect((await readTable<{ grantId: string }>(s.page, 'secrets')).map((r) => r.grantId)).toEqual(['hub:device']);
+    } finally {
+      await demoHub.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
+async function expectDemoSpread(s: Session): Promise<void> {
+  {
     const profiles = await readTable<{ id: string; network: string }>(s.page, 'profiles');
     expect(profiles.length).toBeGreaterThanOrEqual(38);
     expect(new Set(profiles.map((p) => p.network))).toEqual(new Set(NETWORK_IDS));
@@ -37,5 +69,5 @@ describe('The demo organisation (npm start)', () => {
     const access = (await readTable<Identity>(s.page, 'identities')).flatMap((i) => Object.entries(i.access));
     const cannot = access.filter(([, a]) => a.can === 'no').map(([id]) => id);
     expect(cannot.sort()).toEqual(['facebook:200104', 'linkedin:org-300503']);
-  }, 120_000);
-});
+  }
+}
