@@ -33,7 +33,10 @@ export const COMMANDS = {
   },
   renewAll: { payload: network, result: z.looseObject({ state: z.string(), done: z.number(), total: z.number() }) },
   cancelRenewAll: { payload: network, result: ok },
-  disconnect: { payload: z.strictObject({ profileId }), result: ok },
+  disconnect: {
+    payload: z.strictObject({ profileId }),
+    result: z.object({ ok: z.literal(true), revoked: z.optional(z.enum(['revoked', 'no-endpoint', 'failed'])) }),
+  },
   hubEnroll: {
     payload: z.strictObject({
       url: z.string().check(z.maxLength(600)),

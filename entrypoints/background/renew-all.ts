@@ -65,18 +65,4 @@ export async function cancelRenewAll(deps: Deps, network: NetworkId): Promise<{ 
   return { ok: true };
 }
 
-/** Disconnect: the profile stops being tracked; its history stays; a login left with no profile goes with its secret. */
-export async function disconnectProfile(deps: Deps, profileId: string): Promise<{ ok: true }> {
-  const { db } = deps;
-  await db.transaction('rw', [db.profiles, db.grants, db.secrets, db.history], async () => {
-    const profile = await db.profiles.get(profileId);
-    if (!profile) return;
-    await db.profiles.delete(profileId);
-    await db.history.add({ profileId, at: deps.now(), kind: 'status', text: 'Disconnected: no longer tracked' });
-    if ((await db.profiles.where('grantId').equals(profile.grantId).count()) === 0) {
-      await db.grants.delete(profile.grantId);
-      await db.secrets.delete(profile.grantId);
-    }
-  });
-  return { ok: true };
-}
+export { disconnectProfile } from './disconnect';

@@ -129,9 +129,16 @@ export function createPopupModel(deps: PopupDeps) {
     cancelRenewAll: (network: NetworkId) => run(async () => void (await deps.command('cancelRenewAll', { network }))),
     disconnect: (profileId: string) =>
       run(async () => {
-        await deps.command('disconnect', { profileId });
+        const { revoked } = await deps.command('disconnect', { profileId });
         detailId.value = null;
-        list.banner.value = { tone: 'neutral', text: t('popup.disconnected') };
+        // Said when the network could not be told: the person should remove the app there.
+        const text =
+          revoked === 'failed'
+            ? 'popup.disconnectedNotRevoked'
+            : revoked === 'no-endpoint'
+              ? 'popup.disconnectedNoRevoke'
+              : 'popup.disconnected';
+        list.banner.value = { tone: revoked === 'failed' ? 'bad' : 'neutral', text: t(text) };
       }),
 
     exportAs(kind: 'csv' | 'json' | 'ics') {

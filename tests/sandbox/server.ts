@@ -8,6 +8,7 @@ import { googleRoutes } from './google';
 import type { SandboxRequest, SandboxResponse } from './http';
 import { linkedinRoutes } from './linkedin';
 import { pinterestRoutes } from './pinterest';
+import { revokeRoute } from './revoke';
 import { SandboxState, type SandboxNetwork } from './state';
 import { threadsRoutes } from './threads';
 import { tiktokRoutes } from './tiktok';
@@ -28,7 +29,7 @@ const ROUTES: Record<SandboxNetwork, (state: SandboxState, req: SandboxRequest) 
 
 const CORS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-methods': 'GET, POST, DELETE, OPTIONS',
   'access-control-allow-headers': 'authorization, content-type, linkedin-version, x-restli-protocol-version',
   // Retry-After is not CORS-safelisted: without this a page (or an extension without host access) cannot read it.
   'access-control-expose-headers': 'retry-after',
@@ -105,7 +106,7 @@ async function handle(state: SandboxState, req: IncomingMessage, res: ServerResp
       res.on('close', () => held.delete(res));
       return; // never answers: the client's timeout fires
     }
-    response = fault ?? secretRefusal(state, first, sreq) ?? (route ? route(state, sreq) : null);
+    response = fault ?? revokeRoute(state, first, sreq) ?? secretRefusal(state, first, sreq) ?? (route ? route(state, sreq) : null);
     state.log.push({ at: Date.now(), network: first, method: sreq.method, path: sreq.path, status: response?.status ?? 404 });
   }
   send(res, response ?? { status: 404, json: { error: 'not_found', path: url.pathname } });

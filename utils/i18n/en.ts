@@ -83,6 +83,9 @@ export const en = {
   'popup.checked_other': 'Checked {n} logins',
   'popup.needsHosts': 'Token Warden needs access to {network} to check its tokens. Nothing was changed.',
   'popup.disconnected': 'Disconnected. Its history is kept.',
+  'popup.disconnectedNotRevoked':
+    'Disconnected here, but the network did not confirm the revocation: remove Token Warden in the network’s app settings.',
+  'popup.disconnectedNoRevoke': 'Disconnected. This network lets only its own settings end the access: remove Token Warden there.',
   'storage.full':
     'Storage is full: Token Warden could not save its latest results. Nothing saved before was lost or half-written. Free some disk space, then choose “Check now”.',
   'storage.fullTitle': 'Token Warden cannot save',

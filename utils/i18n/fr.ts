@@ -82,6 +82,9 @@ export const fr: Record<MessageKey, string> = {
   'popup.checked_other': '{n} connexions vérifiées',
   'popup.needsHosts': "Token Warden a besoin d'accéder à {network} pour vérifier ses jetons. Rien n'a changé.",
   'popup.disconnected': 'Déconnecté. Son historique est conservé.',
+  'popup.disconnectedNotRevoked':
+    'Déconnecté ici, mais le réseau n’a pas confirmé la révocation : retirez Token Warden dans les réglages d’applications du réseau.',
+  'popup.disconnectedNoRevoke': 'Déconnecté. Seuls les réglages du réseau peuvent mettre fin à l’accès : retirez-y Token Warden.',
   'storage.full':
     "Stockage plein : Token Warden n'a pas pu enregistrer ses derniers résultats. Rien de ce qui était enregistré n'a été perdu ni à moitié écrit. Libérez de l'espace disque, puis choisissez « Vérifier maintenant ».",
   'storage.fullTitle': 'Token Warden ne peut pas enregistrer',
