@@ -13,6 +13,7 @@ import type { Logger } from './log';
 import { hubContext } from './networks';
 import { OPENAPI } from './routes/openapi';
 import { exchange, exchangeBody, mayRenew } from './routes/exchange';
+import { disconnectProfile } from './routes/disconnect';
 import { sync } from './routes/sync';
 import { claimBody, claimReminders, preferencesBody, savePreferences } from './routes/team';
 import { currentToken } from './routes/tokens';
@@ -28,7 +29,7 @@ export interface HubDeps {
 }
 
 /** Routes for enrolled browsers (a device key); `/v1/profiles…` are for publishing tools (a service key). */
-const DEVICE_ROUTES = ['/me', '/exchange', '/renew', '/sync', '/reminders/claim', '/preferences'] as const;
+const DEVICE_ROUTES = ['/me', '/exchange', '/renew', '/sync', '/reminders/claim', '/preferences', '/disconnect'] as const;
 
 const enrollBody = z.object({ code: z.string().min(4).max(64), deviceName: z.string().min(1).max(100) }).strict();
 const renewBody = z.object({ profileId: z.string().min(3).max(300) }).strict();
@@ -134,6 +135,15 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     const since = Number(c.req.query('since') ?? '0');
     if (!Number.isSafeInteger(since) || since < 0) return fail(c, 400, 'invalid-field', 'since: a whole number ≥ 0');
     return c.json(await sync(pool, c.get('device').member, since));
+  });
+  app.post('/v1/disconnect', async (c) => {
+    const body = await readJson(c, renewBody);
+    if (!body.ok) return body.response;
+    if (!(await mayRenew(deps, c.get('device'), body.value.profileId))) {
+      return fail(c, 403, 'forbidden', 'This profile was not given to you; ask an Owner or Manager');
+    }
+    const done = await disconnectProfile(pool, c.get('device'), body.value.profileId, now());
+    return done ? c.json({ ok: true }) : fail(c, 404, 'not-found', 'This profile is no longer tracked');
   });
   app.post('/v1/reminders/claim', async (c) => {
     const body = await readJson(c, claimBody);

@@ -7,6 +7,7 @@ import { keepAbsentWebhooks, parseSettingsFile, type Settings } from '@/utils/se
 import { markInboxRead, sendTest, snoozeProfile } from './channel-actions';
 import { connectNetwork } from './connect';
 import { enrollInHub, leaveHub, sharePreferences } from './hub-enroll';
+import { disconnectThroughHub } from './hub-login';
 import type { Deps } from './deps';
 import { deliverOutbox } from './outbox';
 import { pollGrants } from './poll';
@@ -70,7 +71,9 @@ const HANDLERS: Handlers = {
   hubEnroll: (deps, p: { url: string; code: string; confirmed?: string[] }) => enrollInHub(deps, p.url, p.code, deviceName(), p.confirmed),
   hubLeave: (deps) => leaveHub(deps),
   disconnect: async (deps, p: { profileId: string }) => {
-    const r = await disconnectProfile(deps, p.profileId);
+    const profile = await deps.db.profiles.get(p.profileId);
+    const hubGrant = profile && (await deps.db.grants.get(profile.grantId))?.hub;
+    const r = hubGrant ? await disconnectThroughHub(deps, p.profileId) : await disconnectProfile(deps, p.profileId);
     await refreshBadge(deps);
     return r;
   },

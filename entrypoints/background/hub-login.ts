@@ -1,6 +1,6 @@
 import type { ProfileRecord } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/db/settings-store';
-import { exchangeAnswer, meAnswer, renewAnswer } from '@/utils/hub-protocol';
+import { exchangeAnswer, meAnswer, okAnswer, renewAnswer } from '@/utils/hub-protocol';
 import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
 import { adapterFor } from '@/utils/networks/index';
 import type { FlowOutcome } from '@/utils/outcomes';
@@ -78,4 +78,12 @@ export async function renewThroughHub(deps: Deps, profile: ProfileRecord): Promi
     return { kind: 'unreachable', reason: silent.value.reason, network: NETWORKS[profile.network].name, during: 'renewal' };
   }
   return signInThroughHub(deps, profile.network, 'renewal', profile.id);
+}
+
+/** Stops tracking a hub profile for the organisation; this browser drops it with the sync that follows. */
+export async function disconnectThroughHub(deps: Deps, profileId: string): Promise<{ ok: true }> {
+  const answer = await callOwnHub(deps, '/v1/disconnect', okAnswer, { profileId });
+  if (answer && !answer.ok && answer.status !== 404) throw new Error(answer.reason);
+  await syncFromHub(deps);
+  return { ok: true };
 }

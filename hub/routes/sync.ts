@@ -66,7 +66,10 @@ export async function sync(pool: pg.Pool, member: Member, since: number): Promis
     grant_id: string;
     created_at: number;
     deleted_at: number | null;
-  }>(`select p.* from profiles p where p.change > $1 and p.change <= $2 and ${visible}`, args);
+  }>( // A removed profile is said to everyone (only its id): a Member's access to it went with it.
+    `select p.* from profiles p where p.change > $1 and p.change <= $2 and (${visible} or p.deleted_at is not null)`,
+    args,
+  );
   const grants = await pool.query<GrantRow>(
     `select g.* from grants g where g.change > $1 and g.change <= $2
        and exists (select 1 from profiles p where p.grant_id = g.id and p.deleted_at is null and ${visible})`,
