@@ -4,7 +4,7 @@ import type { FlowOutcome } from '@/utils/outcomes';
 import type { Deps } from './deps';
 import { hubRecord } from './hub-client';
 import { connectThroughHub } from './hub-login';
-import { oauthLogin, reportedExpiry } from './oauth-login';
+import { bindingOf, oauthLogin, reportedExpiry } from './oauth-login';
 import { refreshBadge } from './refresh-badge';
 
 /** "Connect a profile": log in, list what the login covers, track it all. */
@@ -31,6 +31,7 @@ export async function connectNetwork(deps: Deps, network: NetworkId): Promise<Fl
     profiles: listed,
     listed,
     historyText: `Connected by ${login.identity.name}`,
+    boundTo: bindingOf(login.adapter, listed),
     now: deps.now(),
   });
   await refreshBadge(deps);

@@ -7,7 +7,7 @@ import { adapterFor } from '@/utils/networks/index';
 import { describeOutcome, type FlowOutcome } from '@/utils/outcomes';
 import type { Deps } from './deps';
 import { renewThroughHub } from './hub-login';
-import { adapterContext, oauthLogin, outcomeOfFailure, reportedExpiry, watchAnswers } from './oauth-login';
+import { adapterContext, bindingOf, oauthLogin, outcomeOfFailure, reportedExpiry, watchAnswers } from './oauth-login';
 import { refreshBadge } from './refresh-badge';
 import { refreshGrant } from './refresh';
 
@@ -87,7 +87,15 @@ async function reconsent(deps: Deps, profile: ProfileRecord): Promise<FlowOutcom
       listed,
       historyText: `Renewed by ${login.identity.name}`,
       now: deps.now(),
+      boundTo: bindingOf(login.adapter, listed),
     });
+  }
+  const chosen = listed.map((p) => `“${p.name}”`).join(', ');
+  if (login.adapter.grantPerProfile && chosen && !listed.some((p) => p.nativeId === profile.nativeId)) {
+    // The consent gave another channel: that says nothing of this one's permission.
+    const network = NETWORKS[profile.network].name;
+    const reason = `${network} gave access to ${chosen}, not to “${profile.name}”: renew again and choose “${profile.name}” on ${network}'s screen (if it is not offered, this account cannot manage it)`;
+    return { kind: 'failed', reason, during: 'renewal' };
   }
   if (!covered.some((p) => p.nativeId === profile.nativeId)) {
     const permission = NETWORKS[profile.network].permissionNeeded;

@@ -17,6 +17,7 @@ export async function connectDemo(
 ) {
   for (const login of org.logins) {
     sandbox.state.nextLogin.set(login.network, login.accountId);
+    if (login.channelId) sandbox.state.nextChannel.set(login.network, login.channelId);
     const outcome = await command<{ kind: string; reason?: string; profiles?: number }>(page, 'connect', { network: login.network });
     log(`Connect ${login.network} (${login.accountId}): ${outcome.kind}${outcome.reason ? `: ${outcome.reason}` : ''}`);
   }

@@ -28,21 +28,33 @@ export function authorize(state: SandboxState, { network, clientIdParam, req }: 
   const accountId = state.nextLogin.get(network);
   const account = accountId ? state.accounts.get(accountId) : undefined;
   if (!account) return { status: 400, text: `No ${network} account exists in the sandbox` };
-  if (mode === 'interactive' && decision !== 'allow') return consentPage(req.url, network, account.name);
-  const code = state.createCode(network, account.id, redirectUri, q.get('code_challenge')!);
+  const channels = network === 'youtube' ? account.pages.filter((p) => p.tasks.length > 0) : [];
+  if (mode === 'interactive' && decision !== 'allow') return consentPage(req.url, network, account.name, channels);
+  // Google's consent binds a YouTube grant to the one channel chosen there (the account's own or a brand account's).
+  const wanted = q.get('channel') ?? state.nextChannel.get(network);
+  const channel = channels.find((c) => c.id === wanted) ?? channels[0];
+  const code = state.createCode(network, account.id, redirectUri, q.get('code_challenge')!, channel?.id);
   return redirectWith(redirectUri, { code, state: stateParam });
 }
 
-function consentPage(url: URL, network: string, accountName: string): SandboxResponse {
+function consentPage(url: URL, network: string, accountName: string, channels: { id: string; name: string }[]): SandboxResponse {
   const allow = new URL(url);
   allow.searchParams.set('decision', 'allow');
+  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  // YouTube: one "Allow as" link per channel, as Google's channel chooser.
+  const choose = channels
+    .map((c) => {
+      const as = new URL(allow);
+      as.searchParams.set('channel', c.id);
+      return ` <a class="channel" data-channel="${esc(c.id)}" href="${esc(as.toString())}">Allow as ${esc(c.name)}</a>`;
+    })
+    .join('');
   const cancel = new URL(url);
   cancel.searchParams.set('decision', 'cancel');
-  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return {
     status: 200,
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox ${esc(network)} login</title></head>
 <body><main><h1>Sandbox ${esc(network)}</h1><p>Token Warden wants access as <b id="account">${esc(accountName)}</b>.</p>
-<a id="allow" href="${esc(allow.toString())}">Allow</a> <a id="cancel" href="${esc(cancel.toString())}">Cancel</a></main></body></html>`,
+<a id="allow" href="${esc(allow.toString())}">Allow</a>${choose} <a id="cancel" href="${esc(cancel.toString())}">Cancel</a></main></body></html>`,
   };
 }

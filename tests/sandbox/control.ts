@@ -50,6 +50,7 @@ export function controlRoutes(state: SandboxState, req: SandboxRequest, action: 
     }
     case 'login':
       state.nextLogin.set(network, String(b.accountId));
+      if (typeof b.channelId === 'string') state.nextChannel.set(network, b.channelId);
       return json(200, { ok: true });
     case 'login-queue':
       state.loginQueue.set(network, (b.accountIds as string[] | undefined) ?? []);
@@ -58,7 +59,7 @@ export function controlRoutes(state: SandboxState, req: SandboxRequest, action: 
       state.authorizeMode.set(network, (b.mode as AuthorizeMode) ?? 'auto');
       return json(200, { ok: true });
     case 'revoke':
-      state.revokeAccount(String(b.accountId), (b.reason as RevokeReason) ?? 'revoked');
+      state.revokeAccount(String(b.accountId), (b.reason as RevokeReason) ?? 'revoked', b.channelId as string | undefined);
       return json(200, { ok: true });
     case 'fault': {
       const mode = (b.mode as FaultMode) ?? 'none';

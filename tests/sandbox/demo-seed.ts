@@ -8,6 +8,8 @@ const days = (n: number) => n * DAY_SEC - HOUR_SEC;
 export interface DemoLogin {
   network: SandboxNetwork;
   accountId: string;
+  /** YouTube: the channel chosen on the consent screen (one grant per channel). */
+  channelId?: string;
 }
 
 export interface DemoOrganisation {
@@ -60,8 +62,11 @@ export function seedDemo(state: SandboxState): DemoOrganisation {
   add('instagram', 'Alex Rivera', [ig('bluefern.cafe', 300101), ig('bluefern.bakery', 300102)]);
   add('instagram', 'Jordan Park', [ig('fern.roastery', 300111)], { tokenLifetimeSec: days(3) });
 
-  // YouTube: two channels on one login; a third whose login was revoked (deletion countdown).
-  add('youtube', 'Fern Media', pages('youtube', ['Fern Kitchen TV', 'Fern Barista School'], 300201));
+  // YouTube: two channels of one Google login (a grant each: Google binds a consent to one channel);
+  // a third whose login was revoked (deletion countdown).
+  const media = add('youtube', 'Fern Media', pages('youtube', ['Fern Kitchen TV', 'Fern Barista School'], 300201));
+  logins[logins.length - 1]!.channelId = '300201';
+  logins.push({ network: 'youtube', accountId: media, channelId: '300202' });
   deaths.push({ accountId: add('youtube', 'Fern Archive', pages('youtube', ['Fern Kitchen TV (2019)'], 300211)), reason: 'revoked' });
 
   // Google Business Profile: four locations.

@@ -70,9 +70,10 @@ export const googleRoutes =
       case 'www.googleapis.com/youtube/v3/channels': {
         const t = token();
         if (!t) return unauthenticated();
+        // mine=true: the channel the grant is bound to (chosen on the consent screen), nothing else.
         const items = state.accounts
           .get(t.accountId)!
-          .pages.filter((p) => p.tasks.length > 0)
+          .pages.filter((p) => p.tasks.length > 0 && (!t.channelId || p.id === t.channelId))
           .map((p) => ({
             kind: 'youtube#channel',
             id: p.id,

@@ -21,22 +21,27 @@ export function standardToken(state: SandboxState, network: SandboxNetwork, form
   const grant = form.get('grant_type');
   let accountId: string;
   let previous: string | undefined;
+  // A grant bound to one channel (YouTube) stays bound across refreshes.
+  let channelId: string | undefined;
   if (grant === 'authorization_code') {
     const redeemed = state.redeemCode(network, form.get('code') ?? '', form.get('code_verifier'), form.get('redirect_uri'));
     if (typeof redeemed === 'string') return policy.error(`Bad authorization code (${redeemed})`);
     accountId = redeemed.accountId;
+    channelId = redeemed.channelId;
   } else if (grant === 'refresh_token') {
     previous = form.get('refresh_token') ?? '';
     const token = state.tokens.get(previous);
     if (token?.network !== network || token.kind !== 'refresh' || state.deadReason(token))
       return policy.error('Token has been expired or revoked.');
     accountId = token.accountId;
+    channelId = token.channelId;
   } else {
     return json(400, { error: 'unsupported_grant_type', error_description: `grant_type ${grant ?? ''} is not supported` });
   }
   const account = state.accounts.get(accountId)!;
   const old = previous ? state.tokens.get(previous) : undefined;
   const access = state.issue(network, accountId, 'access', account.accessLifetimeSec);
+  access.channelId = channelId;
   const base: Record<string, unknown> = {
     access_token: access.value,
     token_type: 'Bearer',
@@ -48,6 +53,7 @@ export function standardToken(state: SandboxState, network: SandboxNetwork, form
     const remaining =
       policy.fixedRefreshExpiry && old?.expiresAt ? Math.round((old.expiresAt - state.now()) / 1000) : account.refreshLifetimeSec;
     const refresh = state.issue(network, accountId, 'refresh', remaining);
+    refresh.channelId = channelId;
     if (old && policy.rotate) old.retired = true;
     base.refresh_token = refresh.value;
     base.refresh_token_expires_in = remaining;

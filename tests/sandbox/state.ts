@@ -46,6 +46,8 @@ export interface TokenRecord {
   revoked: RevokeReason | null;
   /** A rotated refresh token, replaced by a newer one. */
   retired: boolean;
+  /** YouTube: the channel chosen on Google's consent screen; the grant reaches that channel only. */
+  channelId?: string;
 }
 
 export interface CodeRecord {
@@ -55,6 +57,8 @@ export interface CodeRecord {
   challenge: string;
   used: boolean;
   expiresAt: number;
+  /** YouTube: the channel the person chose on the consent screen. */
+  channelId?: string;
 }
 
 /** echo: a 401 whose error message repeats the whole request (URL, Authorization header, body), as careless APIs do. */
@@ -117,6 +121,8 @@ export class SandboxState {
   faults = new Map<string, Fault>();
   authorizeMode = new Map<string, AuthorizeMode>();
   nextLogin = new Map<string, string>();
+  /** Per network, the channel the next consent chooses (YouTube); none = the account's first channel. */
+  nextChannel = new Map<string, string>();
   /** Per network, who answers the next authorize requests, in order ('deny' = the person refuses). */
   loginQueue = new Map<string, string[]>();
   log: LogEntry[] = [];
@@ -131,6 +137,7 @@ export class SandboxState {
     this.faults.clear();
     this.authorizeMode.clear();
     this.nextLogin.clear();
+    this.nextChannel.clear();
     this.loginQueue.clear();
     this.log = [];
   }
@@ -195,18 +202,23 @@ export class SandboxState {
     return null;
   }
 
-  /** Marks every token of an account dead, the way the network would. */
-  revokeAccount(accountId: string, reason: RevokeReason): void {
+  /**
+   * Marks every token of an account dead, the way the network would; with `channelId`, only the
+   * grant bound to that YouTube channel (access removed for that channel alone).
+   */
+  revokeAccount(accountId: string, reason: RevokeReason, channelId?: string): void {
     const account = this.accounts.get(accountId);
     if (!account) return;
-    if (reason === 'password') account.passwordVersion += 1;
+    if (channelId) {
+      for (const t of this.tokens.values()) if (t.accountId === accountId && t.channelId === channelId && !t.revoked) t.revoked = reason;
+    } else if (reason === 'password') account.passwordVersion += 1;
     else if (reason === 'app-removed') account.appRemoved = true;
     else for (const t of this.tokens.values()) if (t.accountId === accountId && !t.revoked) t.revoked = reason;
   }
 
-  createCode(network: SandboxNetwork, accountId: string, redirectUri: string, challenge: string): string {
+  createCode(network: SandboxNetwork, accountId: string, redirectUri: string, challenge: string, channelId?: string): string {
     const code = randomBytes(16).toString('hex');
-    this.codes.set(code, { network, accountId, redirectUri, challenge, used: false, expiresAt: this.now() + 10 * 60_000 });
+    this.codes.set(code, { network, accountId, redirectUri, challenge, used: false, expiresAt: this.now() + 10 * 60_000, channelId });
     return code;
   }
 

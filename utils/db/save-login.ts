@@ -17,6 +17,8 @@ export interface LoginToSave {
   listed: ListedProfile[];
   historyText: string;
   now: number;
+  /** The one profile a grant is bound to by the network's consent (a YouTube channel): its own grant. */
+  boundTo?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface LoginToSave {
  */
 export async function saveLogin(db: WardenDb, login: LoginToSave): Promise<GrantRecord> {
   const { network, tokens, identity, now } = login;
-  const grantId = `${network}:${identity.id}`;
+  const grantId = login.boundTo ? `${network}:${identity.id}:${login.boundTo}` : `${network}:${identity.id}`;
   const identityId = `${network}:${identity.id}`;
   const expiresAt = login.reportedExpiry !== undefined ? login.reportedExpiry : grantExpiry(network, tokens, now);
   const grant: GrantRecord = {
@@ -68,7 +70,7 @@ export async function saveLogin(db: WardenDb, login: LoginToSave): Promise<Grant
       const existing = await db.profiles.get(id);
       if (existing && existing.grantId !== grantId) {
         movedFrom.add(existing.grantId);
-        await markUnknown(db, existing.grantId, id, now);
+        await markUnknown(db, existing.grantId, identityId, id, now);
       }
       const profile: ProfileRecord = {
         id,
@@ -99,9 +101,10 @@ export async function saveLogin(db: WardenDb, login: LoginToSave): Promise<Grant
  * SPEC §4 "?": the identity behind the previous grant held a token for this
  * profile, but whether it still has the permission is no longer known.
  */
-async function markUnknown(db: WardenDb, oldGrantId: string, profileId: string, now: number): Promise<void> {
+async function markUnknown(db: WardenDb, oldGrantId: string, newIdentityId: string, profileId: string, now: number): Promise<void> {
   const old = await db.grants.get(oldGrantId);
-  const identity = old && (await db.identities.get(old.identityId));
+  // The same identity moving a profile to a grant of its own (one per YouTube channel) still has it.
+  const identity = old && old.identityId !== newIdentityId && (await db.identities.get(old.identityId));
   if (!identity || identity.access[profileId]?.can === 'no') return;
   identity.access[profileId] = {
     can: 'unknown',

@@ -67,6 +67,12 @@ export interface AuthorizeParams {
 
 export interface NetworkAdapter {
   id: NetworkId;
+  /**
+   * The consent binds a grant to the one profile chosen there (Google: a YouTube grant reaches
+   * the channel picked on the consent screen, the account's own or a brand account's): each such
+   * profile keeps a grant of its own, checked and renewed with its own consent.
+   */
+  grantPerProfile?: boolean;
   /** How this network wants the PKCE challenge written; default RFC 7636's base64url. */
   challengeEncoding?: ChallengeEncoding;
   authorizeUrl(params: AuthorizeParams): string;

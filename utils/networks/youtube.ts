@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { googleAdapter, classifyGoogle } from './google';
 import { bearerGet, isFailure } from './oauth2';
+import type { NetworkAdapter } from './types';
 
 const channels = z.object({
   items: z._default(
@@ -18,8 +19,12 @@ const channels = z.object({
   ),
 });
 
-/** YouTube: the channels the Google identity can act as (its own, or brand accounts it manages). */
-export const youtube = googleAdapter({
+/**
+ * YouTube: the channel the grant acts as. Google's consent screen has the person choose one
+ * channel (the account's own, or a brand account it manages) and binds the grant to it, so a
+ * second channel of the same Google login is a second grant.
+ */
+const product = googleAdapter({
   id: 'youtube',
   scopes: ['https://www.googleapis.com/auth/youtube.readonly', 'https://www.googleapis.com/auth/youtube.upload'],
   async listProfiles(ctx, accessToken) {
@@ -41,3 +46,5 @@ export const youtube = googleAdapter({
     }));
   },
 });
+
+export const youtube: NetworkAdapter = { ...product, grantPerProfile: true };
