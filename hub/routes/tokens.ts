@@ -1,7 +1,7 @@
 import { NETWORKS, type NetworkId } from '../../utils/networks/catalog';
 import { grantStatus } from '../../utils/status';
 import type { HubDeps } from '../app';
-import { loadGrant, refreshGrant, tokensOf } from '../custody';
+import { loadGrant, refreshGrant, storeCheck, tokensOf } from '../custody';
 import { hubContext } from '../networks';
 import { toGrantRecord } from '../store/grant-rows';
 
@@ -31,6 +31,11 @@ export async function currentToken(deps: HubDeps, network: NetworkId, nativeId: 
     if (refreshed?.ok) row = refreshed.row;
     else if (refreshed?.result?.kind === 'unknown')
       return { status: 502, body: { error: 'network-unreachable', message: refreshed.result.reason } };
+    else if (refreshed?.result?.kind === 'invalid') {
+      // The network refused the refresh for good: the grant is dead for everybody, now.
+      await storeCheck(deps.pool, toGrantRecord(row), refreshed.result, now);
+      row = (await loadGrant(deps.pool, row.id)) ?? row;
+    }
   }
   const view = grantStatus(toGrantRecord(row), now);
   const accessLapsed = row.access_expires_at !== null && row.access_expires_at <= now;
