@@ -1,10 +1,11 @@
 import { loadSettings } from '@/utils/db/settings-store';
 import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
 import { adapterFor } from '@/utils/networks/index';
-import type { AdapterContext, CheckResult, Fetch, ListedProfile, NativeIdentity, NetworkAdapter, TokenSet } from '@/utils/networks/types';
+import type { AdapterContext, CheckResult, Fetch, NativeIdentity, NetworkAdapter, TokenSet } from '@/utils/networks/types';
 import { failureOutcome, type FlowOutcome, type LastAnswer } from '@/utils/outcomes';
 import { exchangeUrlNeeded, networkConfig } from '@/utils/settings';
 import { authorizeInWindow, type During } from './authorize-window';
+export { bindingOf } from '@/utils/networks/grant-binding';
 import type { Deps } from './deps';
 
 export interface Login {
@@ -85,9 +86,4 @@ export async function oauthLogin(deps: Deps, network: NetworkId, during: During)
 export async function reportedExpiry(login: Login): Promise<number | null | undefined> {
   const check = await login.adapter.inspect(login.ctx, login.tokens);
   return check.kind === 'valid' ? check.expiresAt : undefined;
-}
-
-/** The profile a login's grant is bound to, where the network's consent binds it to one (YouTube). */
-export function bindingOf(adapter: NetworkAdapter, listed: ListedProfile[]): string | undefined {
-  return adapter.grantPerProfile && listed.length === 1 ? listed[0]!.nativeId : undefined;
 }

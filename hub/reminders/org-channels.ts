@@ -77,6 +77,8 @@ export async function deliverOrgReminders(pool: pg.Pool, config: HubConfig, now:
     `update org_reminders set next_attempt_at = $2 + 120000 where key in (
        select key from org_reminders where (slack_sent_at is null or webhook_sent_at is null) and next_attempt_at <= $2
        order by created_at limit $1 for update skip locked)
+       -- Checked again on the row as locked: another process may have taken and updated it meanwhile.
+       and (slack_sent_at is null or webhook_sent_at is null) and next_attempt_at <= $2
      returning key, slack_body, webhook_body, slack_sent_at, webhook_sent_at, attempts`,
     [100, now],
   );

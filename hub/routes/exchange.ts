@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { NETWORK_IDS, NETWORKS, type NetworkId } from '../../utils/networks/catalog';
+import { bindingOf } from '../../utils/networks/grant-binding';
 import { adapterFor } from '../../utils/networks/index';
 import type { CheckResult, ListedProfile } from '../../utils/networks/types';
 import type { HubDeps } from '../app';
@@ -59,6 +60,15 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
     ),
   );
   const renewing = body.renewProfileId;
+  if (renewing && adapter.grantPerProfile && listed.length > 0 && !listed.some((p) => `${network}:${p.nativeId}` === renewing)) {
+    // The consent gave another channel: that says nothing of this one's permission.
+    const chosen = listed.map((p) => `“${p.name}”`).join(', ');
+    const name = NETWORKS[network].name;
+    return {
+      outcome: 'failed',
+      reason: `${name} gave access to ${chosen}, not to the profile being renewed: renew again and choose it on ${name}'s screen`,
+    };
+  }
   const profiles = renewing ? listed.filter((p) => p.canManage && tracked.has(`${network}:${p.nativeId}`)) : listed;
   if (!renewing && profiles.length === 0) return { outcome: 'failed', reason: `${identity.name} manages no profile on this network` };
   const now = deps.now();
@@ -79,6 +89,7 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
               historyKind: renewing ? 'renewal' : 'connected',
               historyText: `${renewing ? 'Renewed' : 'Connected'} by ${identity.name} (${device.member.email})`,
               now,
+              boundTo: bindingOf(adapter, listed),
             },
             change,
           )

@@ -2,6 +2,7 @@ import { applyRefresh } from '../../utils/apply-check';
 import type { GrantRecord } from '../../utils/db/schema';
 import type { NetworkId } from '../../utils/networks/catalog';
 import type { ListedProfile, NativeIdentity, TokenSet } from '../../utils/networks/types';
+import { grantIdOf } from '../../utils/networks/grant-binding';
 import { sealTokens } from '../crypto';
 import { secretPart } from '../tokens';
 import { grantStateValues, GRANT_STATE_COLUMNS, stateAssignments } from './grant-rows';
@@ -22,6 +23,8 @@ export interface HubLogin {
   historyKind: 'connected' | 'renewal';
   historyText: string;
   now: number;
+  /** The one profile the consent bound this grant to (a YouTube channel): a grant of its own. */
+  boundTo?: string;
 }
 
 /**
@@ -31,11 +34,12 @@ export interface HubLogin {
  */
 export async function saveHubLogin(tx: Tx, key: Buffer, login: HubLogin, change: number): Promise<string> {
   const { network, tokens, identity, now } = login;
-  const id = `${network}:${identity.id}`;
+  const identityId = `${network}:${identity.id}`;
+  const id = grantIdOf(network, identity.id, login.boundTo);
   await tx.query(
     `insert into identities (id, network, name, member_id) values ($1, $2, $3, $4)
      on conflict (id) do update set name = excluded.name, member_id = excluded.member_id`,
-    [id, network, identity.name, login.memberId],
+    [identityId, network, identity.name, login.memberId],
   );
   const fresh: GrantRecord = applyRefresh(blankGrant(id, network, now), tokens, now);
   if (login.reportedExpiry !== undefined) fresh.expiresAt = login.reportedExpiry;
@@ -48,13 +52,20 @@ export async function saveHubLogin(tx: Tx, key: Buffer, login: HubLogin, change:
      values ($1, $2, $3, ${params}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7})
      on conflict (id) do update set ${stateAssignments(4)}, token_iv = $${n + 4}, token_ct = $${n + 5},
        renewed_by = $${n + 6}, change = $${n + 7}, leased_until = null`,
-    [id, network, id, ...grantStateValues(fresh), sealed.iv, sealed.ct, login.memberId, change],
+    [id, network, identityId, ...grantStateValues(fresh), sealed.iv, sealed.ct, login.memberId, change],
   );
   for (const p of login.listed) {
     await tx.query(
       `insert into access (identity_id, profile_id, can, reason, at, change) values ($1, $2, $3, $4, $5, $6)
        on conflict (identity_id, profile_id) do update set can = excluded.can, reason = excluded.reason, at = excluded.at, change = excluded.change`,
-      [id, `${network}:${p.nativeId}`, p.canManage ? 'yes' : 'no', p.canManage ? null : 'The network refused this account', now, change],
+      [
+        identityId,
+        `${network}:${p.nativeId}`,
+        p.canManage ? 'yes' : 'no',
+        p.canManage ? null : 'The network refused this account',
+        now,
+        change,
+      ],
     );
   }
   for (const p of login.profiles) {
@@ -68,7 +79,7 @@ export async function saveHubLogin(tx: Tx, key: Buffer, login: HubLogin, change:
          grant_id = excluded.grant_id, deleted_at = null, change = excluded.change`,
       [profileId, network, p.nativeId, p.kind, p.name, p.handle ?? null, p.avatar ?? null, id, now, change],
     );
-    if (moved) await markUnknown(tx, moved, profileId, now, change);
+    if (moved) await markUnknown(tx, moved, identityId, profileId, now, change);
     await tx.query('insert into member_profiles (member_id, profile_id) values ($1, $2) on conflict do nothing', [
       login.memberId,
       profileId,
@@ -107,10 +118,18 @@ function blankGrant(id: string, network: NetworkId, now: number): GrantRecord {
 }
 
 /** SPEC §4 "?": the identity behind the previous grant held a token for this profile; its permission now is not known. */
-async function markUnknown(tx: Tx, oldGrantId: string, profileId: string, now: number, change: number): Promise<void> {
+async function markUnknown(
+  tx: Tx,
+  oldGrantId: string,
+  newIdentityId: string,
+  profileId: string,
+  now: number,
+  change: number,
+): Promise<void> {
+  // The same identity moving a profile to a grant of its own (one per YouTube channel) still has it.
   await tx.query(
     `update access set can = 'unknown', reason = 'Held a token for this profile before; its current permission is not known', at = $3, change = $4
-     where profile_id = $2 and can <> 'no' and identity_id = (select identity_id from grants where id = $1)`,
-    [oldGrantId, profileId, now, change],
+     where profile_id = $2 and can <> 'no' and identity_id <> $5 and identity_id = (select identity_id from grants where id = $1)`,
+    [oldGrantId, profileId, now, change, newIdentityId],
   );
 }

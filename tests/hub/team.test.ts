@@ -118,3 +118,39 @@ describe('hub: a team', () => {
     expect((await t.command('jobs')).join('\n')).toMatch(/facebook paused until/);
   });
 });
+
+describe('hub: one grant per YouTube channel', () => {
+  let t: TestHub;
+  afterEach(async () => t?.close());
+
+  it('two channels of one Google login are two grants, each checked, each renewed with its own consent', async () => {
+    t = await startTestHub();
+    const owner = await t.device('owner@example.org', 'owner');
+    t.sandbox.state.addAccount({
+      network: 'youtube',
+      name: 'Alex Rivera',
+      pages: [
+        { id: 'UCkitchen', name: 'Fern Kitchen TV', tasks: ['MANAGE'] },
+        { id: 'UCbarista', name: 'Fern Barista School', tasks: ['MANAGE'] },
+      ],
+    });
+    const consent = async (channelId: string, renewProfileId?: string) => {
+      t.sandbox.state.nextChannel.set('youtube', channelId);
+      return (await t.api('/v1/exchange', { key: owner, body: { network: 'youtube', renewProfileId, ...(await t.authorize('youtube')) } }))
+        .body;
+    };
+    expect(await consent('UCkitchen')).toMatchObject({ outcome: 'connected', profiles: 1 });
+    expect(await consent('UCbarista')).toMatchObject({ outcome: 'connected', profiles: 1 });
+    const grants = await t.db.pool.query<{ id: string }>('select id from grants order by id');
+    expect(grants.rows.map((g) => g.id)).toHaveLength(2);
+    const profiles = await t.db.pool.query<{ id: string; grant_id: string }>('select id, grant_id from profiles order by id');
+    expect(new Set(profiles.rows.map((p) => p.grant_id)).size).toBe(2);
+    t.advance(25 * HOUR);
+    expect(await t.hub.checks.runOnce()).toBe(2);
+    expect(await consent('UCbarista', 'youtube:UCkitchen')).toMatchObject({
+      outcome: 'failed',
+      reason: expect.stringContaining('“Fern Barista School”'),
+    });
+    expect(await consent('UCkitchen', 'youtube:UCkitchen')).toMatchObject({ outcome: 'renewed', profiles: 1 });
+  });
+});

@@ -1,4 +1,5 @@
 import { grantExpiry, grantExpirySource } from '../networks/grant-expiry';
+import { grantIdOf } from '../networks/grant-binding';
 import type { NetworkId } from '../networks/catalog';
 import type { ListedProfile, NativeIdentity, TokenSet } from '../networks/types';
 import { nextCheckAt } from '../poll-schedule';
@@ -28,7 +29,7 @@ export interface LoginToSave {
  */
 export async function saveLogin(db: WardenDb, login: LoginToSave): Promise<GrantRecord> {
   const { network, tokens, identity, now } = login;
-  const grantId = login.boundTo ? `${network}:${identity.id}:${login.boundTo}` : `${network}:${identity.id}`;
+  const grantId = grantIdOf(network, identity.id, login.boundTo);
   const identityId = `${network}:${identity.id}`;
   const expiresAt = login.reportedExpiry !== undefined ? login.reportedExpiry : grantExpiry(network, tokens, now);
   const grant: GrantRecord = {
