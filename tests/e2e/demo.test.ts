@@ -18,6 +18,13 @@ describe('The demo organisation (npm start)', () => {
     s = await openSession();
     await connectDemo(s.sandbox, s.page, seedDemo(s.sandbox.state));
     await expectDemoSpread(s);
+    // Google gave no expiry: the YouTube channels' dates are the renewal policy's, and say so.
+    const popup = await s.ext.openPage('popup.html?view=tab');
+    await popup.setViewport({ width: 800, height: 6000 });
+    await popup.waitForSelector('li.row');
+    const youtube = (await popupRows(popup)).filter((r) => r.id === 'youtube:300201' || r.id === 'youtube:300202');
+    expect(youtube).toHaveLength(2);
+    for (const row of youtube) expect(row.text).toMatch(/^Renew by \d{1,2} \w{3} \d{4} · YouTube asks every 30 days$/);
   }, 120_000);
 
   it('the same through the organisation hub, as npm start runs it: the browser holds no token', async () => {
@@ -59,6 +66,11 @@ async function expectDemoSpread(s: Session): Promise<void> {
     for (const left of [/today|\b1 day\b/, /\b3 days\b/, /\b6 days\b/]) expect(texts('expiring').some((t) => left.test(t))).toBe(true);
     expect(texts('valid').length).toBeGreaterThanOrEqual(15);
     expect(texts('no-expiry')).toHaveLength(4);
+
+    // Killed early: the network's reason (Sam changed a password), still Expired.
+    expect(texts('expired').filter((t) => t.includes('Sign-in needed: password changed'))).toHaveLength(2);
+    // One grant per channel: both channels of the Fern Media Google login are tracked.
+    expect(profiles.filter((p) => p.id === 'youtube:300201' || p.id === 'youtube:300202')).toHaveLength(2);
 
     // The YouTube channel whose login died is first, with its deletion countdown.
     const first = await popup.$eval('li.row', (r) => ({ id: r.getAttribute('data-profile-id'), text: r.textContent ?? '' }));

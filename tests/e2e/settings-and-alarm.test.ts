@@ -91,6 +91,29 @@ describe('Settings import on the options page, and the repeating poll alarm', ()
     expect(await readTable(worker, 'settings')).toEqual(before);
   });
 
+  it('choosing the same file twice imports it twice, without an uncaught error (the input is read before any await)', async () => {
+    const errors: string[] = [];
+    const onError = (error: unknown) => errors.push(String(error));
+    options.on('pageerror', onError);
+    try {
+      const file = join(ext.userDataDir, 'twice.json');
+      writeFileSync(file, '{ nope');
+      for (const _ of [1, 2]) {
+        await (await options.$('input#import-file'))!.uploadFile(file);
+        await waitFor(
+          async () =>
+            (await options.$eval('.banner', (b) => b.textContent ?? '').catch(() => '')) === 'This file is not valid JSON.' &&
+            (await options.$eval('#import-file', (i) => (i as HTMLInputElement).value)) === '',
+          'the import read and the input emptied, so the same file can be chosen again',
+        );
+      }
+      await new Promise((r) => setTimeout(r, 200));
+      expect(errors).toEqual([]);
+    } finally {
+      options.off('pageerror', onError);
+    }
+  });
+
   it('the repeating alarm polls by itself and marks a revoked token Expired', async () => {
     const account = await (
       await fetch(`${sandbox.url}/_control/accounts`, {
