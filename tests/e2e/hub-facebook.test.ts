@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -25,6 +25,9 @@ describe('hub mode in real Chromium: enroll, connect through the hub, a tool rea
   let tool: string;
   let firstToken: string;
   let account: { id: string };
+  const tokens: string[] = [];
+  let deviceKey = '';
+  let secretKey = '';
 
   const read = async (path: string) => {
     const res = await fetch(`${hub.url}${path}`, { headers: { authorization: `Bearer ${tool}` } });
@@ -43,6 +46,7 @@ describe('hub mode in real Chromium: enroll, connect through the hub, a tool rea
     const env = hubEnv(s.sandbox.url, '');
     delete env.DATABASE_URL;
     const config = loadConfig({ ...env, HUB_DATA_DIR: dataDir });
+    secretKey = env.HUB_SECRET_KEY!;
     db = await openDatabase(null, dataDir);
     hub = await serveHub(
       db,
@@ -117,5 +121,71 @@ describe('hub mode in real Chromium: enroll, connect through the hub, a tool rea
     const history = await readTable<{ text: string }>(s.worker, 'history');
     expect(history.map((h) => h.text)).toContain('Renewed by Alex Rivera (owner@example.org)');
     for (const secret of [firstToken, fresh.body.accessToken as string, tool]) expect(logs.join('\n')).not.toContain(secret);
+    tokens.push(firstToken, fresh.body.accessToken as string);
+  });
+
+  it('hub down: the popup says so and nothing changes; the next poll after it returns clears it', async () => {
+    deviceKey = await s.worker.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('token-warden');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error ?? new Error('open'));
+      });
+      const get = <T>(table: string, key: string) =>
+        new Promise<T>((resolve) => {
+          const req = db.transaction(table).objectStore(table).get(key);
+          req.onsuccess = () => resolve(req.result as T);
+        });
+      const { key } = await get<{ key: CryptoKey }>('keys', 'vault');
+      const secret = await get<{ iv: Uint8Array<ArrayBuffer>; ciphertext: ArrayBuffer; grantId: string }>('secrets', 'hub:device');
+      const plain = await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: secret.iv, additionalData: new TextEncoder().encode(secret.grantId) },
+        key,
+        secret.ciphertext,
+      );
+      return (JSON.parse(new TextDecoder().decode(plain)) as { a: string }).a;
+    });
+    expect(deviceKey).toMatch(/^twd_/);
+    const port = new URL(hub.url).port;
+    await hub.close();
+    await command(s.page, 'pollNow', {});
+    const down = await s.ext.openPage('popup.html');
+    await down.waitForSelector('li.row');
+    expect(await down.$$eval('.banner', (bs) => bs.map((b) => b.textContent).join(' '))).toContain(
+      'The organisation hub could not be reached',
+    );
+    expect((await popupRows(down))[0]).toMatchObject({ status: 'valid' });
+    const env = hubEnv(s.sandbox.url, '', { HUB_DATA_DIR: dataDir, HUB_PORT: port, HUB_SECRET_KEY: secretKey });
+    delete env.DATABASE_URL;
+    hub = await serveHub(
+      db,
+      loadConfig(env),
+      jsonLogger((l) => logs.push(l)),
+      { autoCheck: false, now: () => Date.now() + offset },
+    );
+    await command(s.page, 'pollNow', {});
+    await waitFor(
+      async () => !(await down.$$eval('.banner', (bs) => bs.map((b) => b.textContent).join(' '))).includes('could not be reached'),
+      'the banner goes',
+    );
+  });
+
+  it("no token is in the browser profile's files, nor the device key in clear (a control value is, so the scan works)", async () => {
+    const control = 'hub-control-value-51c9e2';
+    await s.page.evaluate((v) => localStorage.setItem('control', v), control);
+    await s.ext.browser.close(); // every write flushed to disk
+    const blobs = filesUnder(s.ext.userDataDir).map((f) => readFileSync(f).toString('latin1'));
+    expect(blobs.some((b) => b.includes(control))).toBe(true);
+    expect(tokens).toHaveLength(2);
+    for (const secret of [...tokens, deviceKey]) expect(blobs.filter((b) => b.includes(secret))).toEqual([]);
   });
 });
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const st = statSync(path, { throwIfNoEntry: false });
+    if (!st) return [];
+    return st.isDirectory() ? filesUnder(path) : st.isFile() ? [path] : [];
+  });
+}
