@@ -12,6 +12,7 @@ const saveResult = z.discriminatedUnion('ok', [
 export type SaveResult = z.infer<typeof saveResult>;
 /** The URL changes the person confirmed (`confirmationKey`s). */
 const confirmed = z.optional(z.array(z.string().check(z.maxLength(600))).check(z.maxLength(100)));
+const passphrase = z.string().check(z.maxLength(1000));
 const profileId = z.string().check(z.minLength(1), z.maxLength(300));
 const network = z.strictObject({ network: z.enum(NETWORK_IDS) });
 const ok = z.object({ ok: z.literal(true) });
@@ -46,6 +47,11 @@ export const COMMANDS = {
     result: saveResult,
   },
   hubLeave: { payload: z.strictObject({}), result: ok },
+  vaultState: { payload: z.strictObject({}), result: z.object({ mode: z.enum(['open', 'locked', 'unlocked']) }) },
+  lockOn: { payload: z.strictObject({ passphrase }), result: saveResult },
+  unlock: { payload: z.strictObject({ passphrase }), result: saveResult },
+  lockNow: { payload: z.strictObject({}), result: ok },
+  lockOff: { payload: z.strictObject({}), result: saveResult },
   sendTest: {
     payload: z.strictObject({ channel: z.enum(['slack', 'webhook']), url: urlOrEmpty.check(z.minLength(1)) }),
     result: saveResult,

@@ -16,6 +16,8 @@ import { runReminders } from './reminders';
 import { refreshBadge } from './refresh-badge';
 import { renewProfile } from './renew';
 import { gateUrlChanges } from './url-gate';
+import { lockNow, turnLockOff, turnLockOn, unlock } from './vault-lock';
+import { vaultMode } from '@/utils/db/vault';
 import { cancelRenewAll, disconnectProfile, renewAll } from './renew-all';
 import type { NetworkId } from '@/utils/networks/catalog';
 
@@ -70,6 +72,11 @@ const HANDLERS: Handlers = {
   cancelRenewAll: (deps, p: { network: NetworkId }) => cancelRenewAll(deps, p.network),
   hubEnroll: (deps, p: { url: string; code: string; confirmed?: string[] }) => enrollInHub(deps, p.url, p.code, deviceName(), p.confirmed),
   hubLeave: (deps) => leaveHub(deps),
+  vaultState: async (deps) => ({ mode: await vaultMode(deps.db) }),
+  lockOn: (deps, p: { passphrase: string }) => turnLockOn(deps, p.passphrase),
+  unlock: (deps, p: { passphrase: string }) => unlock(deps, p.passphrase),
+  lockNow: () => lockNow(),
+  lockOff: (deps) => turnLockOff(deps),
   disconnect: async (deps, p: { profileId: string }) => {
     const profile = await deps.db.profiles.get(p.profileId);
     const hubGrant = profile && (await deps.db.grants.get(profile.grantId))?.hub;

@@ -6,7 +6,9 @@ import { snoozeProfile } from './channel-actions';
 import { handleMessage, onBrowserStartup, onWorkerStart, type SelfIdentity } from './commands';
 import { sharedDb, type Deps } from './deps';
 import { announceChanges } from '@/utils/db/announce-changes';
-import { claimBrowserSessionStart, setStorageProblem } from './session';
+import { claimBrowserSessionStart, sessionVaultKey, setStorageProblem } from './session';
+import { setUnlockedKeySource } from '@/utils/db/vault';
+import { importVaultKey } from '@/utils/db/vault-lock';
 import { launchAuthFlow, redirectUrl } from './identity';
 import { listenToNotifications, onButton, showReminders, showStorageProblem, type NotificationHandlers } from './notifications';
 import { deliverOutbox } from './outbox';
@@ -22,6 +24,8 @@ export default defineBackground(() => {
   // Reminders are written in the browser's UI language.
   setLang(langFrom(browser.i18n.getUILanguage()));
   const db = sharedDb();
+  // A locked vault's key lives only in this browser session's memory.
+  setUnlockedKeySource(() => sessionVaultKey(importVaultKey));
   // Open pages re-read what a committed write changed (they read IndexedDB without Dexie).
   announceChanges(db.name);
   const deps: Deps = {

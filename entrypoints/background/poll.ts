@@ -1,7 +1,7 @@
 import { applyChecks, type CheckToApply } from '@/utils/db/grant-writes';
 import { pausedNetworks, pauseNetwork } from '@/utils/db/network-pauses';
 import type { GrantRecord, SecretRecord } from '@/utils/db/schema';
-import { openTokens, sealTokens, secretPart, vaultKey } from '@/utils/db/vault';
+import { openTokens, sealTokens, secretPart, vaultKey, vaultMode } from '@/utils/db/vault';
 import { adapterFor } from '@/utils/networks/index';
 import type { AdapterContext, CheckResult, TokenSet } from '@/utils/networks/types';
 import { refreshDue } from '@/utils/poll-schedule';
@@ -33,6 +33,8 @@ const WORKER_LIFE = crypto.randomUUID();
  * writing results in batches. One failing grant or network never stops the others.
  */
 export async function pollGrants(deps: Deps, { force }: { force: boolean }): Promise<number> {
+  // Locked vault: checks need tokens, so they wait for Unlock; the badge and reminders go on from stored expiries.
+  if ((await vaultMode(deps.db)) === 'locked') return (await refreshBadge(deps), 0);
   // Hub mode: one request brings what the hub's checks found; this browser's own logins (if any) are still checked here.
   const synced = await syncFromHub(deps);
   const now = deps.now();

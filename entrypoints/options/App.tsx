@@ -1,6 +1,7 @@
 import { t } from '@/utils/i18n/index';
 import { Banner } from '@/components/Banner';
 import { ConfirmUrls } from '@/components/ConfirmUrls';
+import { LockSettings } from '@/components/LockSettings';
 import { DeliveryFailures } from '@/components/DeliveryFailures';
 import { HubPanel } from '@/components/HubPanel';
 import { ReminderSettings } from '@/components/ReminderSettings';
@@ -39,6 +40,7 @@ export function App({ model }: { model: OptionsModel }) {
           <p class="muted">{t('opt.loading')}</p>
         )}
         <DeliveryFailures rows={model.deliveryProblems.value} />
+        <LockSettings command={model.command} />
         <h2>{t('opt.file')}</h2>
         <SettingsFile onExport={(includeWebhooks) => model.exportFile(includeWebhooks)} onImport={(t) => void model.importText(t)} />
         <h2>{t('opt.advanced')}</h2>

@@ -110,6 +110,8 @@ export function createOptionsModel(deps: OptionsDeps) {
       }
     },
     pendingUrls: urls.pending,
+    /** The command door, for self-contained sections (Lock). */
+    command: deps.command,
     async confirmUrls() {
       try {
         const r = await urls.confirm();

@@ -8,6 +8,7 @@ import { ManagersDialog } from '@/components/ManagersDialog';
 import { ProfileDetail } from '@/components/ProfileDetail';
 import { ProfileList } from '@/components/ProfileList';
 import { TrackChooser } from '@/components/TrackChooser';
+import { UnlockPanel } from '@/components/UnlockPanel';
 import { NETWORKS } from '@/utils/networks/catalog';
 import type { PopupModel } from './model';
 
@@ -43,6 +44,7 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
         </p>
       )}
       {hubRecord?.lastError && <Banner tone="neutral" text={t('hub.problem', { reason: hubRecord.lastError })} />}
+      <UnlockPanel command={model.command} />
       {banner && <Banner tone={banner.tone} text={banner.text} onDismiss={model.dismissBanner} />}
       {model.storageFull.value && <Banner tone="bad" text={t('storage.full')} />}
       {model.offline.value && <Banner tone="neutral" text={t('popup.offline')} />}

@@ -183,6 +183,9 @@ export function createPopupModel(deps: PopupDeps) {
       }
     },
 
+    /** The command door, for self-contained panels (Unlock). */
+    command: deps.command,
+
     dispose() {
       list.dispose();
       settings.dispose();

@@ -122,10 +122,22 @@ export interface SettingsRecord {
   doc: Settings;
 }
 
-/** The vault's non-extractable AES-GCM key (a CryptoKey is structured-cloneable). */
+/**
+ * The vault key. By default a non-extractable AES-GCM CryptoKey (structured-cloneable; Chromium
+ * writes its raw bytes into the IndexedDB files). With the lock on, only `wrapped` is stored: the
+ * key's raw bytes encrypted (AES-GCM) under a key derived from the passphrase (PBKDF2-SHA256).
+ */
 export interface KeyRecord {
   id: 'vault';
-  key: CryptoKey;
+  key?: CryptoKey;
+  wrapped?: WrappedVaultKey;
+}
+
+export interface WrappedVaultKey {
+  ciphertext: ArrayBuffer;
+  iv: Uint8Array<ArrayBuffer>;
+  salt: Uint8Array<ArrayBuffer>;
+  iterations: number;
 }
 
 /** Per network: a pause after a 429, honoured by every poll until it ends. */
