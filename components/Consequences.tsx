@@ -1,4 +1,4 @@
-import type { Consequences as C } from '@/utils/consequences';
+import type { ConsequenceFacts as C } from '@/utils/consequences';
 import { formatDate } from '@/utils/format';
 
 /** SPEC §7 on an expired profile: what is paused since when, and what will be lost when. */

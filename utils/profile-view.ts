@@ -1,5 +1,5 @@
 import type { ProfileRow } from './db/profile-rows';
-import { consequencesOf, type Consequences } from './consequences';
+import { consequencesOf, type ConsequenceFacts } from './consequences';
 import { formatDateTime, type RenewalPolicy } from './format';
 import { t } from './i18n/index';
 import { statusLabel } from './format';
@@ -27,7 +27,7 @@ export interface ProfileRowView {
   outcome: FlowOutcome | null;
   outcomeText: string | null;
   /** While expired (SPEC §7). */
-  consequences: Consequences | null;
+  consequences: ConsequenceFacts | null;
 }
 
 /** Per network, days of history recoverable after a gap (options override the catalog). */
@@ -78,7 +78,6 @@ export function looksOffline(rows: ProfileRow[]): boolean {
   return checked.length > 0 && checked.every((g) => g!.lastCheckResult === 'unknown' && g!.lastError === 'Network unreachable');
 }
 
-export { compareRows } from './row-order';
 
 /** Rows in the urgency order. */
 export function sortedRowViews(rows: ProfileRow[], now: number, limits: HistoryLimits = {}): ProfileRowView[] {

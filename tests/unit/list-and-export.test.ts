@@ -1,7 +1,8 @@
 import { consequencesOf } from '@/utils/consequences';
 import { toCsv, toIcs, toJson } from '@/utils/export';
 import { applyFilter, NO_FILTER, parseFilter, statusCounts } from '@/utils/list-filter';
-import { compareRows, looksOffline, type ProfileRowView } from '@/utils/profile-view';
+import { looksOffline, type ProfileRowView } from '@/utils/profile-view';
+import { compareRows } from '@/utils/row-order';
 import { DAY, HOUR } from '@/utils/time';
 import { rowView } from './support/row-view';
 

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { shortTmpDir } from './short-tmp';
 import { join, resolve } from 'node:path';
 import { ensureE2eBuild } from './e2e-build';
 import puppeteer, { TargetType, type Browser, type Page, type Target, type WebWorker } from 'puppeteer-core';
@@ -12,7 +13,8 @@ export const EXTENSION_DIR = resolve('.output/chrome-mv3');
  * the production code plus the test hooks, and 127.0.0.1 (the sandbox) granted up front.
  */
 export const E2E_EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
-const TMP_ROOT = resolve('.e2e-tmp');
+/** Profiles and copies live in the checkout (inspectable after a failure); the browsers' TMPDIR does not (short-tmp.ts). */
+const tmpRoot = () => resolve('.e2e-tmp');
 
 export interface ExtensionBrowser {
   browser: Browser;
@@ -38,8 +40,8 @@ export interface LaunchOptions {
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  mkdirSync(join(TMP_ROOT, 'tmp'), { recursive: true });
-  const userDataDir = options.userDataDir ?? mkdtempSync(join(TMP_ROOT, 'profile-'));
+  mkdirSync(tmpRoot(), { recursive: true });
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpRoot(), 'profile-'));
   mkdirSync(join(userDataDir, 'Default'), { recursive: true });
   // Lets chrome.runtime.reload() keep an unpacked extension enabled.
   writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { ui: { developer_mode: true } } }));
@@ -54,7 +56,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     // On Linux, Chromium takes its UI language (i18n.getUILanguage) from LANGUAGE/LANG as well as --lang.
     env: {
       ...process.env,
-      TMPDIR: join(TMP_ROOT, 'tmp'),
+      TMPDIR: shortTmpDir(),
       ...(options.lang ? { LANGUAGE: options.lang, LANG: `${options.lang}_FR.UTF-8` } : {}),
     },
     args: [

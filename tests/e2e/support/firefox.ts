@@ -1,4 +1,5 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { shortTmpDir } from './short-tmp';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,8 @@ export const FIREFOX_EXTENSION_DIR = resolve('.output/firefox-mv3');
 export const GECKO_ID = 'token-warden@example.org';
 /** The extension's internal UUID, fixed through a pref so its pages have a known address. */
 const UUID = '3c8d5b8e-6f5a-4d3e-9a51-7f2b1c0d9e11';
-const TMP_ROOT = resolve('.e2e-tmp');
+/** Profiles and copies live in the checkout (inspectable after a failure); the browsers' TMPDIR does not (short-tmp.ts). */
+const tmpRoot = () => resolve('.e2e-tmp');
 
 export interface FirefoxExtension {
   browser: Browser;
@@ -28,8 +30,8 @@ export interface FirefoxExtension {
  * That, and the sandbox's host granted up front, are the only differences from the shipped package.
  */
 export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
-  mkdirSync(join(TMP_ROOT, 'tmp'), { recursive: true });
-  const dir = mkdtempSync(join(TMP_ROOT, 'firefox-ext-'));
+  mkdirSync(tmpRoot(), { recursive: true });
+  const dir = mkdtempSync(join(tmpRoot(), 'firefox-ext-'));
   cpSync(FIREFOX_EXTENSION_DIR, dir, { recursive: true });
   const manifestPath = join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
@@ -53,7 +55,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
-    env: { ...process.env, TMPDIR: join(TMP_ROOT, 'tmp') },
+    env: { ...process.env, TMPDIR: shortTmpDir() },
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }) },
   });
   await browser.installExtension(dir);
