@@ -59,6 +59,32 @@ describe('Closed OAuth window, 5xx and timeouts change nothing', () => {
     expect(await grant()).toMatchObject({ invalidSince: before.invalidSince, expiresAt: before.expiresAt });
   });
 
+  it('a connect the network refuses says so, with its reason, as a connect (not "could not be reached")', async () => {
+    // LinkedIn's clock two years on: every API version the extension derives from today is sunset (426).
+    const clock = s.sandbox.state.now;
+    s.sandbox.state.now = () => Date.now() + 2 * 366 * 86_400_000;
+    try {
+      s.sandbox.state.addAccount({
+        network: 'linkedin',
+        name: 'Sam Lee',
+        pages: [{ id: '700', name: 'Harbour Ltd', tasks: ['ADMINISTRATOR'] }],
+      });
+      await popup.select('#connect-network', 'linkedin');
+      await popup.click('form.connect button[type=submit]');
+      const text = await waitFor(async () => {
+        const banner = await popup.$eval('.banner', (b) => b.textContent ?? '').catch(() => '');
+        return banner.startsWith('Not connected') && banner;
+      }, 'the connect outcome');
+      expect(text).toMatch(
+        /^Not connected: LinkedIn refused it \(LinkedIn refused API versions \d{6} and \d{6}: Requested version \d{6} is not active\)/,
+      );
+      expect(text).toContain('Nothing was changed');
+      expect(text).not.toMatch(/could not be reached|renewed/);
+    } finally {
+      s.sandbox.state.now = clock;
+    }
+  });
+
   it('allowing on the consent page renews it', async () => {
     const consent = s.ext.browser.waitForTarget((t: Target) => t.url().includes('dialog/oauth'));
     await popup.click('li.row button.renew');
