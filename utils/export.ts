@@ -52,23 +52,25 @@ const utc = (t: number) =>
 export function toIcs(rows: ProfileRowView[], now: number): string {
   const events = rows
     .filter((r) => r.expiresAt !== null && r.expiresAt > now && r.status !== 'expired')
-    .map((r) =>
-      [
+    .map((r) => {
+      // A date the network never gave is a renewal the policy asks for, not an expiry.
+      const what = r.renewByPolicy ? 'renewal due' : 'token expires';
+      return [
         'BEGIN:VEVENT',
         `UID:${icsText(r.id)}-${r.expiresAt}@token-warden`,
         `DTSTAMP:${utc(now)}`,
         `DTSTART:${utc(r.expiresAt!)}`,
         `DTEND:${utc(r.expiresAt! + 30 * 60_000)}`,
-        `SUMMARY:${icsText(`${r.name} (${r.networkName}) token expires`)}`,
+        `SUMMARY:${icsText(`${r.name} (${r.networkName}) ${what}`)}`,
         `DESCRIPTION:${icsText('Renew it in Token Warden before it lapses.')}`,
         'BEGIN:VALARM',
         'TRIGGER:-P7D',
         'ACTION:DISPLAY',
-        `DESCRIPTION:${icsText(`${r.name} token expires in 7 days`)}`,
+        `DESCRIPTION:${icsText(`${r.name} ${what} in 7 days`)}`,
         'END:VALARM',
         'END:VEVENT',
-      ].join('\r\n'),
-    );
+      ].join('\r\n');
+    });
   return [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',

@@ -19,6 +19,8 @@ export interface ProfileRowView {
   status: TokenStatus;
   statusText: string;
   expiresAt: number | null;
+  /** The date is the renewal policy's, not an expiry the network reported (Google's refresh tokens). */
+  renewByPolicy: boolean;
   expiredSince: number | null;
   lastCheckText: string;
   lastCheckFailed: boolean;
@@ -51,6 +53,7 @@ export function toRowView({ profile, grant }: ProfileRow, now: number, limits: H
       return (statusText ??= statusLabel(view, grant?.expiresAt ?? null, now, grant ? killedEarly(grant) : null, policyOf(grant)));
     },
     expiresAt: grant?.expiresAt ?? null,
+    renewByPolicy: grant?.expirySource === 'policy',
     expiredSince: view.expiredSince,
     get lastCheckText() {
       return (lastCheckText ??= grant?.lastCheckAt ? t('row.checked', { date: formatDateTime(grant.lastCheckAt) }) : t('row.notChecked'));
@@ -77,7 +80,6 @@ export function looksOffline(rows: ProfileRow[]): boolean {
   const checked = rows.map((r) => r.grant).filter((g) => g?.lastCheckAt);
   return checked.length > 0 && checked.every((g) => g!.lastCheckResult === 'unknown' && g!.lastError === 'Network unreachable');
 }
-
 
 /** Rows in the urgency order. */
 export function sortedRowViews(rows: ProfileRow[], now: number, limits: HistoryLimits = {}): ProfileRowView[] {

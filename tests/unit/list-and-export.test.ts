@@ -95,6 +95,12 @@ describe('exports never hold a token', () => {
     expect(ics).toContain('SUMMARY:Fern "X" (Facebook) token expires');
     expect(ics).toMatch(/DTSTART:\d{8}T\d{6}Z/);
   });
+  it('iCalendar: a date the network never gave is a renewal due, not an expiry', () => {
+    const youtube = row({ id: 'youtube:1', name: 'Fern TV', networkName: 'YouTube', expiresAt: NOW + 30 * DAY, renewByPolicy: true });
+    const ics = toIcs([youtube], NOW);
+    expect(ics).toContain('SUMMARY:Fern TV (YouTube) renewal due');
+    expect(ics).not.toContain('token expires');
+  });
 });
 
 describe('looksOffline', () => {

@@ -11,6 +11,7 @@ export function rowView(over: Partial<ProfileRowView> = {}): ProfileRowView {
     status: 'valid',
     statusText: 'Valid until 1 Jan 2027',
     expiresAt: null,
+    renewByPolicy: false,
     expiredSince: null,
     lastCheckText: 'Checked',
     lastCheckFailed: false,
