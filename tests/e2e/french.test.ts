@@ -33,4 +33,19 @@ describe('The popup in French (browser language fr)', () => {
     expect(await popup.$eval('.row-meta', (m) => m.textContent)).toMatch(/^Vérifié le \d{1,2} \S+ \d{4}, \d\d:\d\d/);
     expect(await popup.$eval('form.connect button', (b) => b.textContent)).toBe('Connecter un profil');
   });
+
+  it('says a date Google never gave is the renewal policy’s, and why a killed token needs a sign-in', async () => {
+    addOne(sandbox.state, 'youtube', 'Fern Kitchen TV', 'UC9');
+    await command(await ext.openPage('options.html'), 'connect', { network: 'youtube' });
+    const fb = addOne(sandbox.state, 'facebook', 'Fern Harbour', '31');
+    const options = await ext.openPage('options.html');
+    await command(options, 'connect', { network: 'facebook' });
+    sandbox.state.revokeAccount(fb.account.id, 'password');
+    await command(options, 'pollNow', {});
+    const popup = await ext.openPage('popup.html');
+    await popup.waitForSelector('li.row[data-profile-id="youtube:UC9"]');
+    const rows = new Map((await popupRows(popup)).map((r) => [r.id, r.text]));
+    expect(rows.get('youtube:UC9')).toMatch(/^À renouveler avant le \d{1,2} \S+ \d{4} · YouTube le demande tous les 30 jours$/);
+    expect(rows.get('facebook:31')).toBe('Reconnexion nécessaire : mot de passe modifié');
+  });
 });
