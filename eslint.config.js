@@ -26,6 +26,16 @@ const ZONES = [
     message: 'Boundary: entrypoints never import each other (share through utils/ or components/).',
   })),
   { target: ['./entrypoints', './components', './utils'], from: './tests', message: 'Boundary: nothing ships code from tests/.' },
+  {
+    target: ['./entrypoints', './components', './utils'],
+    from: './hub',
+    message: 'Boundary: the extension imports nothing from hub/ (a server with secrets; it shares utils/ the other way round).',
+  },
+  {
+    target: './hub',
+    from: ['./entrypoints', './components'],
+    message: 'Boundary: hub/ reuses the pure utils/ only, never the extension’s pages or background.',
+  },
 ];
 
 export default tseslint.config(

@@ -58,6 +58,18 @@ describe('import boundaries are enforced by the linter', () => {
       'import-x/no-restricted-paths',
     ],
     [
+      'the background imports the hub',
+      'entrypoints/background/fixture.ts',
+      "import { hubFetch } from '../../hub/networks';\nexport const f = hubFetch;",
+      'import-x/no-restricted-paths',
+    ],
+    [
+      'the hub imports the background',
+      'hub/fixture.ts',
+      "import { pollGrants } from '../entrypoints/background/poll';\nexport const p = pollGrants;",
+      'import-x/no-restricted-paths',
+    ],
+    [
       'the popup imports the background',
       'entrypoints/popup/fixture.ts',
       "import { pollGrants } from '@/entrypoints/background/poll';\nexport const p = pollGrants;",
