@@ -19,11 +19,15 @@ export function urlProblem(value: string): string | null {
   return 'must start with https:// (http:// only for 127.0.0.1, localhost or [::1])';
 }
 
-/** The host permission pattern a URL needs (`https://host:port/*`), or null for an empty URL. */
+/**
+ * The host permission pattern a URL needs (`https://host/*`), or null for an empty URL. No port:
+ * a match pattern covers every port of its host, and Firefox finds no port-ful pattern inside a
+ * granted one (`permissions.contains`).
+ */
 export function originPattern(value: string): string | null {
   if (!value) return null;
   const url = new URL(value);
-  return `${url.protocol}//${url.host}/*`;
+  return `${url.protocol}//${url.hostname}/*`;
 }
 
 /** One URL that receives tokens, before and after a change ('' = none, or production). */

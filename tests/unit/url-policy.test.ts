@@ -57,6 +57,8 @@ describe('changes of the URLs that receive tokens', () => {
       { field: 'networks.tiktok.baseUrl', label: 'TikTok endpoint base URL', from: '', to: 'https://staging.example/tiktok' },
     ]);
     expect(originsToGrant(changes)).toEqual(['https://new.example/*', 'https://staging.example/*']);
+    // Without the port (a pattern covers every port; Firefox finds no port-ful pattern in a granted one).
+    expect(originsToGrant([{ field: 'f', label: 'l', from: '', to: 'http://127.0.0.1:4010/tiktok' }])).toEqual(['http://127.0.0.1/*']);
     // A client ID or polling change alone needs no confirmation.
     expect(tokenUrlChanges(current, { ...current, polling: { intervalMinutes: 5 } })).toEqual([]);
   });
