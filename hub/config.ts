@@ -23,6 +23,10 @@ export interface HubConfig {
   rateLimitPerMinute: number;
   /** How many checks run at once per network. */
   checkConcurrency: number;
+  /** How often a process looks for due checks. */
+  checkIntervalMs: number;
+  /** How long a process holds the grants it checks: a killed process's grants are taken over after it. */
+  checkLeaseMs: number;
   /** The organisation's channels: one message per reminder, sent by the hub ('' = off). */
   slackUrl: string;
   webhookUrl: string;
@@ -69,6 +73,9 @@ const base = z.object({
     .pipe(z.array(extensionId).min(1, 'name at least one extension id')),
   HUB_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
   HUB_CHECK_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  HUB_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  // Under a second a slow database round trip could outlast a lease and let a second process in.
+  HUB_CHECK_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
   HUB_SLACK_URL: channelUrl,
   HUB_WEBHOOK_URL: channelUrl,
   HUB_REMINDER_THRESHOLDS: z
@@ -116,6 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     networks,
     rateLimitPerMinute: p.HUB_RATE_LIMIT,
     checkConcurrency: p.HUB_CHECK_CONCURRENCY,
+    checkIntervalMs: p.HUB_CHECK_INTERVAL_MS,
+    checkLeaseMs: p.HUB_CHECK_LEASE_MS,
     slackUrl: p.HUB_SLACK_URL,
     webhookUrl: p.HUB_WEBHOOK_URL,
     reminderThresholds: p.HUB_REMINDER_THRESHOLDS,

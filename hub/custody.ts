@@ -4,7 +4,7 @@ import type { GrantRecord } from '../utils/db/schema';
 import { adapterFor } from '../utils/networks/index';
 import type { AdapterContext, CheckResult, TokenSet } from '../utils/networks/types';
 import { openTokens, sealTokens } from './crypto';
-import { grantStateValues, stateAssignments, toGrantRecord, type GrantRow } from './store/grant-rows';
+import { GRANT_STATE_COLUMNS, grantStateValues, stateAssignments, toGrantRecord, type GrantRow } from './store/grant-rows';
 import { inChangeTx } from './store/tx';
 import { secretPart, type SecretTokens } from './tokens';
 
@@ -76,22 +76,71 @@ export async function storeTokens(pool: pg.Pool, key: Buffer, grant: GrantRecord
 
 /** A check's verdict on a grant: only a definitive answer changes the status; one change. */
 export async function storeCheck(pool: pg.Pool, grant: GrantRecord, result: CheckResult, now: number): Promise<void> {
-  const next = applyCheck(grant, result, now);
-  await inChangeTx(pool, async (tx, change) => {
-    await tx.query(
-      `update grants set ${stateAssignments(2)}, change = $${grantStateValues(next).length + 2}, leased_until = null where id = $1`,
-      [grant.id, ...grantStateValues(next), change],
-    );
-    await statusHistory(tx, grant, next, now, change);
+  await storeChecks(pool, [{ grant, result, now }]);
+}
+
+export interface CheckVerdict {
+  grant: GrantRecord;
+  result: CheckResult;
+  /** When the check ran. */
+  now: number;
+  /** The lease the check ran under (grants.leased_by): the verdict is kept only while that lease is the grant's. */
+  lease?: string;
+}
+
+/**
+ * Many checks' verdicts in one transaction and one change number (the checks of a busy hub
+ * would otherwise queue one by one on the change lock). A verdict given under a lease is kept
+ * only if that lease still holds the grant: once it lapsed and another lease (another process,
+ * or a later round of this one) took the grant, that lease's check is the one that counts.
+ * Resolves with how many verdicts were kept.
+ */
+export async function storeChecks(pool: pg.Pool, verdicts: readonly CheckVerdict[]): Promise<number> {
+  if (verdicts.length === 0) return 0;
+  const after = verdicts.map((v) => applyCheck(v.grant, v.result, v.now));
+  const rows = after.map((g, i): Record<string, unknown> => {
+    const values = grantStateValues(g);
+    const row: Record<string, unknown> = { id: g.id, leased_by: verdicts[i]!.lease ?? null };
+    GRANT_STATE_COLUMNS.forEach((c, k) => (row[c] = values[k]));
+    return row;
   });
+  const sets = GRANT_STATE_COLUMNS.map((c) => `${c} = x.${c}`).join(', ');
+  return inChangeTx(pool, async (tx, change) => {
+    // jsonb_populate_recordset reads each object as a grants row: every column keeps its own type.
+    const updated = await tx.query<{ id: string }>(
+      `update grants g set ${sets}, change = $2, leased_until = null
+       from jsonb_populate_recordset(null::grants, $1::jsonb) x
+       where g.id = x.id and (x.leased_by is null or g.leased_by = x.leased_by) returning g.id`,
+      [JSON.stringify(rows), change],
+    );
+    const stored = new Set(updated.rows.map((r) => r.id));
+    const turned = verdicts.flatMap((v, i) => {
+      const text = stored.has(v.grant.id) ? statusChange(v.grant, after[i]!) : null;
+      return text ? [{ id: v.grant.id, text, at: v.now }] : [];
+    });
+    if (turned.length > 0) {
+      await tx.query(
+        `insert into history (profile_id, at, kind, text, change)
+         select p.id, t.at, 'status', t.text, $4 from unnest($1::text[], $2::text[], $3::bigint[]) as t(grant_id, text, at)
+         join profiles p on p.grant_id = t.grant_id and p.deleted_at is null`,
+        [turned.map((t) => t.id), turned.map((t) => t.text), turned.map((t) => t.at), change],
+      );
+    }
+    return stored.size;
+  });
+}
+
+/** What a profile's history says when its grant turns dead or alive; null when it did neither. */
+function statusChange(before: GrantRecord, after: GrantRecord): string | null {
+  if (before.invalidSince === null && after.invalidSince !== null)
+    return `Found invalid: ${after.invalidReason ?? 'the network refused the token'}`;
+  return before.invalidSince !== null && after.invalidSince === null ? 'Valid again' : null;
 }
 
 /** A history entry on each covered profile when a grant turns dead or alive. */
 async function statusHistory(tx: pg.PoolClient, before: GrantRecord, after: GrantRecord, now: number, change: number): Promise<void> {
-  const died = before.invalidSince === null && after.invalidSince !== null;
-  const revived = before.invalidSince !== null && after.invalidSince === null;
-  if (!died && !revived) return;
-  const text = died ? `Found invalid: ${after.invalidReason ?? 'the network refused the token'}` : 'Valid again';
+  const text = statusChange(before, after);
+  if (!text) return;
   await tx.query(
     `insert into history (profile_id, at, kind, text, change)
      select id, $2, 'status', $3, $4 from profiles where grant_id = $1 and deleted_at is null`,

@@ -30,7 +30,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const log = jsonLogger();
   const db = await openDatabase(config.databaseUrl, config.dataDir);
-  const hub = await serveHub(db, config, log, { checkIntervalMs: Number(process.env.HUB_CHECK_INTERVAL_MS) || undefined });
+  const hub = await serveHub(db, config, log);
   // Commands run while an embedded database is served reach it through this file (readable by its owner only).
   const urlFile = join(config.dataDir, 'db-url');
   if (!config.databaseUrl) {

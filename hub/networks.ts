@@ -1,12 +1,13 @@
 import type { NetworkId } from '../utils/networks/catalog';
 import type { AdapterContext, Fetch } from '../utils/networks/types';
 import type { HubConfig } from './config';
+import { nodeFetch } from './node-fetch';
 
 /**
  * Every request the hub makes carries a secret or a token: it never follows a redirect (a 307
- * would re-send it to another host) and never sends cookies.
+ * would re-send it to another host) and never sends cookies (node-fetch.ts has no cookie jar).
  */
-export const hubFetch: Fetch = (input, init) => fetch(input, { ...init, redirect: 'error', credentials: 'omit' });
+export const hubFetch: Fetch = (input, init) => nodeFetch(input, { ...init, redirect: 'error', credentials: 'omit' });
 
 /** The adapters' context on the hub: the organisation's app with its secret, straight to the network. */
 export function hubContext(config: HubConfig, network: NetworkId, now: number, fetchImpl: Fetch = hubFetch): AdapterContext | null {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { GrantRecord } from '../../utils/db/schema';
 import { adapterFor } from '../../utils/networks/index';
 import type { AdapterContext, CheckResult } from '../../utils/networks/types';
 import { refreshDue } from '../../utils/poll-schedule';
@@ -8,9 +9,16 @@ import { toGrantRecord, type GrantRow } from '../store/grant-rows';
 /**
  * One grant's check, as the extension runs it in personal mode: the inspection call, or the
  * refresh where one is due (or where the access token died but a refresh token lives: the
- * refresh gives the verdict). The result is stored; what it was is returned.
+ * refresh gives the verdict). The result is stored (an inspection's through `store`: the runner
+ * writes many in one transaction); what it was is returned.
  */
-export async function checkGrant(pool: pg.Pool, key: Buffer, ctx: AdapterContext, row: GrantRow): Promise<CheckResult> {
+export async function checkGrant(
+  pool: pg.Pool,
+  key: Buffer,
+  ctx: AdapterContext,
+  row: GrantRow,
+  store: (grant: GrantRecord, result: CheckResult) => Promise<void> = (grant, result) => storeCheck(pool, grant, result, ctx.now),
+): Promise<CheckResult> {
   const grant = toGrantRecord(row);
   let result: CheckResult;
   try {
@@ -26,7 +34,7 @@ export async function checkGrant(pool: pg.Pool, key: Buffer, ctx: AdapterContext
   } catch (error) {
     result = { kind: 'unknown', reason: `The check could not run (${error instanceof Error ? error.name : 'error'})` };
   }
-  await storeCheck(pool, grant, result, ctx.now);
+  await store(grant, result);
   return result;
 }
 

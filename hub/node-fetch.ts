@@ -1,0 +1,78 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { Fetch } from '../utils/networks/types';
+
+/** Past this an answer is cut off (the adapters refuse anything over 1 MB of text anyway). */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+// Keep-alive: the checks call the same few hosts thousands of times.
+const AGENTS = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
+};
+
+function headersOf(init: HeadersInit | undefined): Record<string, string> {
+  return Object.fromEntries(new Headers(init).entries());
+}
+
+function bodyOf(body: RequestInit['body']): { bytes: Buffer | null; type: string | null } {
+  if (body === undefined || body === null) return { bytes: null, type: null };
+  if (typeof body === 'string') return { bytes: Buffer.from(body, 'utf8'), type: 'text/plain;charset=UTF-8' };
+  if (body instanceof URLSearchParams)
+    return { bytes: Buffer.from(body.toString(), 'utf8'), type: 'application/x-www-form-urlencoded;charset=UTF-8' };
+  throw new TypeError('Only string and URLSearchParams bodies are sent by the hub');
+}
+
+/**
+ * The hub's HTTP client: the subset of `fetch` the adapters use, on node:http with keep-alive
+ * (undici's fetch costs several times the CPU per request, and the checks make thousands).
+ * Like fetch with `redirect: 'error'` it fails on any redirect, so a secret or a token is never
+ * re-sent to another host; it has no cookie jar; it honours the abort signal (the adapters'
+ * timeout) and fails as fetch does, with a TypeError or the signal's reason.
+ */
+export const nodeFetch: Fetch = (input, init = {}) =>
+  new Promise<Response>((resolve, reject) => {
+    const url = new URL(input);
+    const agent = url.protocol === 'http:' || url.protocol === 'https:' ? AGENTS[url.protocol] : null;
+    if (!agent) return reject(new TypeError(`Unsupported protocol ${url.protocol}`));
+    const signal = init.signal ?? undefined;
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const { bytes, type } = bodyOf(init.body);
+    const headers = headersOf(init.headers);
+    if (bytes) {
+      headers['content-type'] ??= type!;
+      headers['content-length'] = String(bytes.length);
+    }
+    const request = (url.protocol === 'https:' ? https : http).request(url, { method: init.method ?? 'GET', headers, agent }, (res) => {
+      const status = res.statusCode ?? 0;
+      if (REDIRECTS.has(status)) {
+        res.resume();
+        return reject(new TypeError('fetch failed: redirect refused'));
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) res.destroy(new TypeError('fetch failed: answer too large'));
+        else chunks.push(chunk);
+      });
+      res.once('error', reject);
+      res.once('end', () => {
+        const answerHeaders = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) {
+          for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) answerHeaders.append(name, v);
+        }
+        const empty = status === 204 || status === 205 || status === 304;
+        try {
+          resolve(new Response(empty ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers: answerHeaders }));
+        } catch (error) {
+          reject(error instanceof Error ? error : new TypeError('fetch failed'));
+        }
+      });
+    });
+    const abort = () => request.destroy(signal!.reason as Error);
+    signal?.addEventListener('abort', abort, { once: true });
+    request.once('close', () => signal?.removeEventListener('abort', abort));
+    request.once('error', (error) => reject(signal?.aborted ? (signal.reason as Error) : new TypeError('fetch failed', { cause: error })));
+    request.end(bytes ?? undefined);
+  });
