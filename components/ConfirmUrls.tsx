@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n/index';
+import { tp } from '@/utils/i18n/page-texts';
 import { hostOf, type UrlChange } from '@/utils/url-policy';
 
 export interface ConfirmUrlsProps {
@@ -9,11 +9,11 @@ export interface ConfirmUrlsProps {
 
 /** Shown before a change of a URL that receives tokens applies: each one, old host → new host. */
 export function ConfirmUrls({ changes, onConfirm, onCancel }: ConfirmUrlsProps) {
-  const shown = (c: UrlChange, url: string) => hostOf(url) || (c.field.endsWith('.baseUrl') ? t('url.production') : t('url.none'));
+  const shown = (c: UrlChange, url: string) => hostOf(url) || (c.field.endsWith('.baseUrl') ? tp('url.production') : tp('url.none'));
   return (
     <section class="confirm-urls" role="alertdialog" aria-labelledby="confirm-urls-title">
-      <h3 id="confirm-urls-title">{t('url.confirmTitle')}</h3>
-      <p>{t('url.confirmIntro')}</p>
+      <h3 id="confirm-urls-title">{tp('url.confirmTitle')}</h3>
+      <p>{tp('url.confirmIntro')}</p>
       <ul>
         {changes.map((c) => (
           <li key={c.field} data-field={c.field}>
@@ -22,10 +22,10 @@ export function ConfirmUrls({ changes, onConfirm, onCancel }: ConfirmUrlsProps) 
         ))}
       </ul>
       <button type="button" class="primary" data-action="confirm-urls" onClick={onConfirm}>
-        {t('url.apply')}
+        {tp('url.apply')}
       </button>{' '}
       <button type="button" data-action="cancel-urls" onClick={onCancel}>
-        {t('url.cancel')}
+        {tp('url.cancel')}
       </button>
     </section>
   );

@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n/index';
+import { tp } from '@/utils/i18n/page-texts';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { CommandClient } from '@/utils/messages';
 import { MIN_PASSPHRASE } from '@/utils/passphrase';
@@ -31,12 +31,12 @@ export function LockSettings({ command }: { command: CommandClient }) {
   };
   return (
     <section class="lock-settings" aria-labelledby="lock-title">
-      <h2 id="lock-title">{t('lock.title')}</h2>
-      <p class="note">{t('lock.default')}</p>
-      <p class="note">{t('lock.withLock')}</p>
+      <h2 id="lock-title">{tp('lock.title')}</h2>
+      <p class="note">{tp('lock.default')}</p>
+      <p class="note">{tp('lock.withLock')}</p>
       {mode && (
         <p data-lock-mode={mode}>
-          <strong>{t(mode === 'open' ? 'lock.stateOpen' : mode === 'locked' ? 'lock.stateLocked' : 'lock.stateUnlocked')}</strong>
+          <strong>{tp(mode === 'open' ? 'lock.stateOpen' : mode === 'locked' ? 'lock.stateLocked' : 'lock.stateUnlocked')}</strong>
         </p>
       )}
       {note && (
@@ -48,11 +48,11 @@ export function LockSettings({ command }: { command: CommandClient }) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => command('lockOn', { passphrase }), t('lock.turnedOn'));
+            void run(() => command('lockOn', { passphrase }), tp('lock.turnedOn'));
           }}
         >
           <div class="field">
-            <label for="lock-passphrase">{t('lock.passphrase', { n: MIN_PASSPHRASE })}</label>
+            <label for="lock-passphrase">{tp('lock.passphrase', { n: MIN_PASSPHRASE })}</label>
             <input
               id="lock-passphrase"
               type="password"
@@ -62,16 +62,16 @@ export function LockSettings({ command }: { command: CommandClient }) {
               onInput={(e) => setPassphrase(e.currentTarget.value)}
             />
           </div>
-          <button type="submit">{t('lock.turnOn')}</button>
+          <button type="submit">{tp('lock.turnOn')}</button>
         </form>
       )}
       {mode === 'unlocked' && (
         <p>
-          <button type="button" onClick={() => void run(() => command('lockNow', {}), t('lock.stateLocked'))}>
-            {t('lock.lockNow')}
+          <button type="button" onClick={() => void run(() => command('lockNow', {}), tp('lock.stateLocked'))}>
+            {tp('lock.lockNow')}
           </button>{' '}
-          <button type="button" onClick={() => void run(() => command('lockOff', {}), t('lock.turnedOff'))}>
-            {t('lock.turnOff')}
+          <button type="button" onClick={() => void run(() => command('lockOff', {}), tp('lock.turnedOff'))}>
+            {tp('lock.turnOff')}
           </button>
         </p>
       )}

@@ -1,4 +1,5 @@
 import { t } from '@/utils/i18n/index';
+import { tp } from '@/utils/i18n/page-texts';
 import { useState } from 'preact/hooks';
 export interface SettingsFileProps {
   /** `includeWebhooks`: the Slack and webhook URLs (credentials) go into the file too. */
@@ -16,7 +17,7 @@ export function SettingsFile({ onExport, onImport }: SettingsFileProps) {
       </button>{' '}
       <label>
         <input type="checkbox" checked={includeWebhooks} onChange={(e) => setIncludeWebhooks(e.currentTarget.checked)} />{' '}
-        {t('opt.includeWebhooks')}
+        {tp('opt.includeWebhooks')}
       </label>{' '}
       <label for="import-file">{t('opt.import')}</label>{' '}
       <input

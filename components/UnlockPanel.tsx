@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n/index';
+import { tp } from '@/utils/i18n/page-texts';
 import { useEffect, useState } from 'preact/hooks';
 import type { CommandClient } from '@/utils/messages';
 
@@ -34,8 +34,8 @@ export function UnlockPanel({ command }: { command: CommandClient }) {
       }}
     >
       <div>
-        <p>{t('lock.popupLocked')}</p>
-        <label for="unlock-passphrase">{t('lock.passphraseShort')}</label>{' '}
+        <p>{tp('lock.popupLocked')}</p>
+        <label for="unlock-passphrase">{tp('lock.passphraseShort')}</label>{' '}
         <input
           id="unlock-passphrase"
           type="password"
@@ -44,7 +44,7 @@ export function UnlockPanel({ command }: { command: CommandClient }) {
           onInput={(e) => setPassphrase(e.currentTarget.value)}
         />{' '}
         <button type="submit" class="primary" disabled={busy || !passphrase}>
-          {t('lock.unlock')}
+          {tp('lock.unlock')}
         </button>
         {error && (
           <p role="alert" class="unlock-error">

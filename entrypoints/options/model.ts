@@ -1,4 +1,5 @@
 import { t } from '@/utils/i18n/index';
+import { tp } from '@/utils/i18n/page-texts';
 import { signal } from '@preact/signals';
 import { liveSignal } from '@/utils/db/live';
 import type { ProfileChoice } from '@/components/ReminderSettings';
@@ -123,7 +124,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     },
     cancelUrls() {
       urls.cancel();
-      message.value = { tone: 'ok', text: t('url.cancelled') };
+      message.value = { tone: 'ok', text: tp('url.cancelled') };
     },
     exportFile(includeWebhooks = false) {
       const current = loaded.value.value;

@@ -1,4 +1,5 @@
 import { t, tn } from '@/utils/i18n/index';
+import { tp } from '@/utils/i18n/page-texts';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { toCsv, toIcs, toJson } from '@/utils/export';
 import { bannerOf, createListModel, type ListDeps } from '@/utils/db/list-model';
@@ -134,11 +135,11 @@ export function createPopupModel(deps: PopupDeps) {
         // Said when the network could not be told: the person should remove the app there.
         const text =
           revoked === 'failed'
-            ? 'popup.disconnectedNotRevoked'
+            ? tp('popup.disconnectedNotRevoked')
             : revoked === 'no-endpoint'
-              ? 'popup.disconnectedNoRevoke'
-              : 'popup.disconnected';
-        list.banner.value = { tone: revoked === 'failed' ? 'bad' : 'neutral', text: t(text) };
+              ? tp('popup.disconnectedNoRevoke')
+              : t('popup.disconnected');
+        list.banner.value = { tone: revoked === 'failed' ? 'bad' : 'neutral', text };
       }),
 
     exportAs(kind: 'csv' | 'json' | 'ics') {

@@ -22,3 +22,14 @@ describe('SECURITY.md', () => {
     expect(readme).toMatch(/with the \*\*store's id\*\* in production\s+OAuth apps, and only that one/);
   });
 });
+
+describe('page-only texts (kept out of the background bundle)', () => {
+  it('French has every English string, with the same parameters', async () => {
+    const { PAGE_TEXTS } = await import('@/utils/i18n/page-texts');
+    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(PAGE_TEXTS.en) as (keyof typeof PAGE_TEXTS.en)[]) {
+      expect(PAGE_TEXTS.fr[key], key).toBeTruthy();
+      expect(params(PAGE_TEXTS.fr[key]), key).toEqual(params(PAGE_TEXTS.en[key]));
+    }
+  });
+});

@@ -83,9 +83,6 @@ export const en = {
   'popup.checked_other': 'Checked {n} logins',
   'popup.needsHosts': 'Token Warden needs access to {network} to check its tokens. Nothing was changed.',
   'popup.disconnected': 'Disconnected. Its history is kept.',
-  'popup.disconnectedNotRevoked':
-    'Disconnected here, but the network did not confirm the revocation: remove Token Warden in the network’s app settings.',
-  'popup.disconnectedNoRevoke': 'Disconnected. This network lets only its own settings end the access: remove Token Warden there.',
   'storage.full':
     'Storage is full: Token Warden could not save its latest results. Nothing saved before was lost or half-written. Free some disk space, then choose “Check now”.',
   'storage.fullTitle': 'Token Warden cannot save',
@@ -194,15 +191,6 @@ export const en = {
   'url.exchangeUrl': '{network} token-exchange URL',
   'url.confirmNeeded': 'Confirm where tokens will be sent: nothing was changed yet.',
   'url.notGranted': 'Not applied: the browser did not grant access to {hosts}.',
-  'url.confirmTitle': 'These addresses will receive your tokens',
-  'url.confirmIntro':
-    'Access and refresh tokens will be sent to the new hosts below. Apply only if your organisation runs them: the browser then asks for access to each host.',
-  'url.production': "the network's own servers",
-  'url.none': 'none',
-  'url.apply': 'Confirm and apply',
-  'url.cancel': 'Cancel',
-  'url.cancelled': 'Nothing was changed.',
-  'opt.includeWebhooks': 'Include the Slack and webhook URLs (anyone who has them can post to your channels)',
   'hub.popupLine': 'Organisation hub {host}: {email} ({role})',
   'hub.title': 'Organisation hub',
   'hub.intro':
@@ -220,28 +208,10 @@ export const en = {
   'hub.role.owner': 'Owner',
   'hub.role.manager': 'Manager',
   'hub.role.member': 'Member',
-  'lock.title': 'Lock',
-  'lock.default':
-    'By default the tokens are encrypted (AES-GCM) with a key the browser keeps in this profile’s own files. That keeps tokens out of exports, logs, messages and screenshots, and away from anyone who reads the tokens table alone; it does not protect against a copy of the whole browser profile (a backup, a synced or stolen disk), which holds the key too, nor against malware running as you.',
-  'lock.withLock':
-    'With the lock on, the key is stored only encrypted under your passphrase (PBKDF2-SHA256, 600,000 iterations); unlocked, it stays in memory for this browser session. A copy of the profile then yields no token. While locked, the badge and reminders keep working from the stored expiry dates; checks and renewals wait until you unlock in the popup. A forgotten passphrase cannot be recovered.',
-  'lock.passphrase': 'Passphrase (at least {n} characters)',
-  'lock.passphraseShort': 'Passphrase',
-  'lock.turnOn': 'Lock with this passphrase',
-  'lock.stateOpen': 'The lock is off (the default).',
-  'lock.stateLocked': 'Locked: checks and renewals wait until you unlock in the popup.',
-  'lock.stateUnlocked': 'The lock is on; unlocked for this browser session.',
-  'lock.lockNow': 'Lock now',
-  'lock.turnOff': 'Turn the lock off',
   'lock.tooShort': 'The passphrase needs at least {n} characters.',
   'lock.alreadyOn': 'The lock is already on.',
   'lock.wrong': 'Wrong passphrase: still locked.',
   'lock.unlockFirst': 'Unlock first.',
-  'lock.unlock': 'Unlock',
-  'lock.popupLocked': 'Token Warden is locked: checks and renewals wait for your passphrase.',
-  'lock.turnedOn': 'Lock on: the key is now stored only under your passphrase.',
-  'lock.turnedOff': 'Lock off: the key is stored as is again.',
-  'lock.unlocked': 'Unlocked for this browser session.',
 } as const;
 
 export type MessageKey = keyof typeof en;

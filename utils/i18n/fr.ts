@@ -82,9 +82,6 @@ export const fr: Record<MessageKey, string> = {
   'popup.checked_other': '{n} connexions vérifiées',
   'popup.needsHosts': "Token Warden a besoin d'accéder à {network} pour vérifier ses jetons. Rien n'a changé.",
   'popup.disconnected': 'Déconnecté. Son historique est conservé.',
-  'popup.disconnectedNotRevoked':
-    'Déconnecté ici, mais le réseau n’a pas confirmé la révocation : retirez Token Warden dans les réglages d’applications du réseau.',
-  'popup.disconnectedNoRevoke': 'Déconnecté. Seuls les réglages du réseau peuvent mettre fin à l’accès : retirez-y Token Warden.',
   'storage.full':
     "Stockage plein : Token Warden n'a pas pu enregistrer ses derniers résultats. Rien de ce qui était enregistré n'a été perdu ni à moitié écrit. Libérez de l'espace disque, puis choisissez « Vérifier maintenant ».",
   'storage.fullTitle': 'Token Warden ne peut pas enregistrer',
@@ -195,15 +192,6 @@ export const fr: Record<MessageKey, string> = {
   'url.exchangeUrl': 'URL d’échange de jetons {network}',
   'url.confirmNeeded': 'Confirmez où les jetons seront envoyés : rien n’a encore été modifié.',
   'url.notGranted': 'Non appliqué : le navigateur n’a pas accordé l’accès à {hosts}.',
-  'url.confirmTitle': 'Ces adresses recevront vos jetons',
-  'url.confirmIntro':
-    'Les jetons d’accès et de renouvellement seront envoyés aux nouveaux hôtes ci-dessous. N’appliquez que si votre organisation les gère : le navigateur demande ensuite l’accès à chaque hôte.',
-  'url.production': 'les serveurs du réseau',
-  'url.none': 'aucune',
-  'url.apply': 'Confirmer et appliquer',
-  'url.cancel': 'Annuler',
-  'url.cancelled': 'Rien n’a été modifié.',
-  'opt.includeWebhooks': 'Inclure les URL Slack et webhook (qui les a peut publier dans vos canaux)',
   'hub.popupLine': 'Hub de l’organisation {host} : {email} ({role})',
   'hub.title': 'Hub de l’organisation',
   'hub.intro':
@@ -221,26 +209,8 @@ export const fr: Record<MessageKey, string> = {
   'hub.role.owner': 'Propriétaire',
   'hub.role.manager': 'Gestionnaire',
   'hub.role.member': 'Membre',
-  'lock.title': 'Verrou',
-  'lock.default':
-    'Par défaut, les jetons sont chiffrés (AES-GCM) avec une clé que le navigateur garde dans les fichiers de ce profil. Les jetons restent ainsi hors des exports, des journaux, des messages et des captures d’écran, et hors de portée de qui lit la seule table des jetons ; cela ne protège pas d’une copie du profil entier du navigateur (une sauvegarde, un disque synchronisé ou volé), qui contient aussi la clé, ni d’un logiciel malveillant qui agit en votre nom.',
-  'lock.withLock':
-    'Verrou activé, la clé n’est stockée que chiffrée sous votre phrase secrète (PBKDF2-SHA256, 600 000 itérations) ; déverrouillée, elle reste en mémoire pour cette session du navigateur. Une copie du profil ne livre alors aucun jeton. Verrouillé, le badge et les rappels continuent à partir des dates d’expiration enregistrées ; les vérifications et renouvellements attendent le déverrouillage dans la fenêtre. Une phrase secrète oubliée ne se récupère pas.',
-  'lock.passphrase': 'Phrase secrète (au moins {n} caractères)',
-  'lock.passphraseShort': 'Phrase secrète',
-  'lock.turnOn': 'Verrouiller avec cette phrase',
-  'lock.stateOpen': 'Le verrou est désactivé (par défaut).',
-  'lock.stateLocked': 'Verrouillé : vérifications et renouvellements attendent le déverrouillage dans la fenêtre.',
-  'lock.stateUnlocked': 'Verrou activé ; déverrouillé pour cette session du navigateur.',
-  'lock.lockNow': 'Verrouiller maintenant',
-  'lock.turnOff': 'Désactiver le verrou',
   'lock.tooShort': 'La phrase secrète doit compter au moins {n} caractères.',
   'lock.alreadyOn': 'Le verrou est déjà activé.',
   'lock.wrong': 'Phrase secrète incorrecte : toujours verrouillé.',
   'lock.unlockFirst': 'Déverrouillez d’abord.',
-  'lock.unlock': 'Déverrouiller',
-  'lock.popupLocked': 'Token Warden est verrouillé : vérifications et renouvellements attendent votre phrase secrète.',
-  'lock.turnedOn': 'Verrou activé : la clé n’est plus stockée que sous votre phrase secrète.',
-  'lock.turnedOff': 'Verrou désactivé : la clé est de nouveau stockée telle quelle.',
-  'lock.unlocked': 'Déverrouillé pour cette session du navigateur.',
 };
