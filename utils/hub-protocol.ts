@@ -47,6 +47,10 @@ const grant = z.object({
   accessExpiresAt: z.nullable(z.number()),
   invalidSince: z.nullable(z.number()),
   invalidReason: z.nullable(z.string()),
+  /** The network's code for a death (Graph 190/460, permission…): why a sign-in is needed. */
+  invalidCode: z.optional(z.nullable(z.string())),
+  /** 'policy': a date the network never gave (the renewal policy's), told as such. */
+  expirySource: z.optional(z.enum(['network', 'policy'])),
   refreshable: z.boolean(),
   lastCheckAt: z.nullable(z.number()),
   lastCheckResult: z.nullable(z.enum(['valid', 'invalid', 'unknown'])),

@@ -1,11 +1,13 @@
 import type pg from 'pg';
 import { initial } from './migrations/001-initial';
 import { teamReminders } from './migrations/002-team-reminders';
+import { grantFacts } from './migrations/003-grant-facts';
 
 /** Numbered migrations, applied in order, each once. A shipped one is never edited: add the next. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
   { id: 1, name: 'initial', sql: initial },
   { id: 2, name: 'team-reminders', sql: teamReminders },
+  { id: 3, name: 'grant-facts', sql: grantFacts },
 ];
 
 /** Any number to tell the hub's migration lock apart from other users of the database. */

@@ -19,6 +19,8 @@ export interface GrantRow {
   failures: number;
   next_check_at: number;
   refresh_started_at: number | null;
+  expiry_source: GrantRecord['expirySource'] | null;
+  invalid_code: string | null;
   token_iv: Buffer;
   token_ct: Buffer;
   change: number;
@@ -44,6 +46,8 @@ export function toGrantRecord(row: GrantRow): GrantRecord {
     nextCheckAt: row.next_check_at,
     renewal: null,
     refreshStartedAt: row.refresh_started_at,
+    expirySource: row.expiry_source ?? undefined,
+    invalidCode: row.invalid_code,
   };
 }
 
@@ -63,6 +67,8 @@ export function grantStateValues(g: GrantRecord): unknown[] {
     g.failures,
     g.nextCheckAt,
     g.refreshStartedAt ?? null,
+    g.expirySource ?? null,
+    g.invalidCode ?? null,
   ];
 }
 
@@ -80,6 +86,8 @@ export const GRANT_STATE_COLUMNS = [
   'failures',
   'next_check_at',
   'refresh_started_at',
+  'expiry_source',
+  'invalid_code',
 ] as const;
 
 /** `col = $n` for each state column, numbered from `first`. */

@@ -42,7 +42,10 @@ export async function saveHubLogin(tx: Tx, key: Buffer, login: HubLogin, change:
     [identityId, network, identity.name, login.memberId],
   );
   const fresh: GrantRecord = applyRefresh(blankGrant(id, network, now), tokens, now);
-  if (login.reportedExpiry !== undefined) fresh.expiresAt = login.reportedExpiry;
+  if (login.reportedExpiry !== undefined) {
+    fresh.expiresAt = login.reportedExpiry;
+    fresh.expirySource = 'network';
+  }
   const sealed = sealTokens(key, id, secretPart(tokens));
   const cols = GRANT_STATE_COLUMNS.join(', ');
   const params = GRANT_STATE_COLUMNS.map((_, i) => `$${i + 4}`).join(', ');
