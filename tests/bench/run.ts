@@ -4,14 +4,20 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { PER_NETWORK_CONCURRENCY } from '../../entrypoints/background/poll';
 import { coldStart, popupReady, pollHeap, pollRun } from './browser';
+import { hubBench, printRows } from './hub';
 import { plannerMs, requestsPerDay } from './planner';
 import { sizes, SIZE_BUDGETS } from './sizes';
 
 /**
  * `npm run bench`: measures the production build in headless Chromium against the sandbox and
- * prints one table (`--json` for JSON). `--check` exits non-zero when a budget is missed.
+ * prints one table (`--json` for JSON), the hub's section last (hub.ts; `--hub` for it alone: no
+ * build, no browser). `--check` exits non-zero when a budget is missed.
  */
 const args = new Set(process.argv.slice(2));
+if (args.has('--hub')) {
+  const missed = printRows(await hubBench(), args.has('--json'));
+  process.exit(args.has('--check') && missed > 0 ? 1 : 0);
+}
 const KB = 1024;
 
 execSync('TW_STORE=1 npx wxt zip', { stdio: 'ignore' });
@@ -95,6 +101,7 @@ const rows: Row[] = [
     budget: null,
     floor: '-',
   })),
+  ...(await hubBench()),
 ];
 
 if (args.has('--json')) console.log(JSON.stringify({ machine: `${cpus().length} cores, ${cpus()[0]?.model ?? ''}`, rows }, null, 2));
