@@ -65,6 +65,19 @@ export function LockSettings({ command }: { command: CommandClient }) {
           <button type="submit">{tp('lock.turnOn')}</button>
         </form>
       )}
+      {mode === 'locked' && (
+        <p>
+          <button
+            type="button"
+            data-action="lock-reset"
+            onClick={() => {
+              if (confirm(tp('lock.forgotConfirm'))) void run(() => command('lockReset', {}), tp('lock.forgotten'));
+            }}
+          >
+            {tp('lock.forgot')}
+          </button>
+        </p>
+      )}
       {mode === 'unlocked' && (
         <p>
           <button type="button" onClick={() => void run(() => command('lockNow', {}), tp('lock.stateLocked'))}>

@@ -52,6 +52,7 @@ export const COMMANDS = {
   unlock: { payload: z.strictObject({ passphrase }), result: saveResult },
   lockNow: { payload: z.strictObject({}), result: ok },
   lockOff: { payload: z.strictObject({}), result: saveResult },
+  lockReset: { payload: z.strictObject({}), result: ok },
   sendTest: {
     payload: z.strictObject({ channel: z.enum(['slack', 'webhook']), url: urlOrEmpty.check(z.minLength(1)) }),
     result: saveResult,

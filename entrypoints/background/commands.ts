@@ -16,7 +16,7 @@ import { runReminders } from './reminders';
 import { refreshBadge } from './refresh-badge';
 import { renewProfile } from './renew';
 import { gateUrlChanges } from './url-gate';
-import { lockNow, turnLockOff, turnLockOn, unlock } from './vault-lock';
+import { forgetLockedTokens, lockNow, turnLockOff, turnLockOn, unlock } from './vault-lock';
 import { vaultMode } from '@/utils/db/vault';
 import { cancelRenewAll, disconnectProfile, renewAll } from './renew-all';
 import type { NetworkId } from '@/utils/networks/catalog';
@@ -77,6 +77,7 @@ const HANDLERS: Handlers = {
   unlock: (deps, p: { passphrase: string }) => unlock(deps, p.passphrase),
   lockNow: () => lockNow(),
   lockOff: (deps) => turnLockOff(deps),
+  lockReset: (deps) => forgetLockedTokens(deps),
   disconnect: async (deps, p: { profileId: string }) => {
     const profile = await deps.db.profiles.get(p.profileId);
     const hubGrant = profile && (await deps.db.grants.get(profile.grantId))?.hub;

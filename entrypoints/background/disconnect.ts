@@ -6,9 +6,9 @@ import { networkConfig } from '@/utils/settings';
 import type { Deps } from './deps';
 
 const HISTORY: Record<RevokeOutcome, (network: string) => string> = {
-  revoked: (n) => `Disconnected: access revoked at ${n}, no longer tracked`,
-  'no-endpoint': (n) => `Disconnected: no longer tracked (${n} has no revocation a browser may call: remove the app in its settings)`,
-  failed: (n) => `Disconnected: no longer tracked, but ${n} did not confirm the revocation: remove the app in its settings`,
+  revoked: (n) => `Disconnected: access revoked at ${n}`,
+  'no-endpoint': (n) => `Disconnected (to end its access, remove the app in ${n}'s settings)`,
+  failed: (n) => `Disconnected, but ${n} did not confirm the revocation: remove the app in its settings`,
 };
 
 /**

@@ -17,7 +17,8 @@ export async function gateUrlChanges(
   confirmed: readonly string[],
 ): Promise<GateRefusal | null> {
   if (changes.length === 0) return null;
-  if (!allConfirmed(changes, confirmed)) return { ok: false, message: t('url.confirmNeeded'), confirm: changes };
+  // The page shows `confirm` (the changes, in the person's language), not this message.
+  if (!allConfirmed(changes, confirmed)) return { ok: false, message: 'Not applied yet: confirm these URL changes.', confirm: changes };
   const origins = originsToGrant(changes);
   if (!(await deps.hasHosts(origins))) {
     const hosts = [...new Set(changes.filter((c) => c.to).map((c) => hostOf(c.to)))].join(', ');

@@ -1,5 +1,5 @@
 import { t } from '@/utils/i18n/index';
-import { disableLock, enableLock, MIN_PASSPHRASE, unwrapVaultKey } from '@/utils/db/vault-lock';
+import { disableLock, enableLock, MIN_PASSPHRASE, resetLock, unwrapVaultKey } from '@/utils/db/vault-lock';
 import { vaultMode } from '@/utils/db/vault';
 import type { Deps } from './deps';
 import { pollGrants } from './poll';
@@ -40,5 +40,14 @@ export async function turnLockOff(deps: Deps): Promise<Result> {
   if ((await vaultMode(deps.db)) !== 'unlocked' || !raw) return { ok: false, message: t('lock.unlockFirst') };
   await disableLock(deps.db, raw);
   await setSessionVaultKey(null);
+  return { ok: true };
+}
+
+/** Options → "Forgot the passphrase": the locked tokens are erased; each login then asks for a renewal. */
+export async function forgetLockedTokens(deps: Deps): Promise<{ ok: true }> {
+  await resetLock(deps.db);
+  await setSessionVaultKey(null);
+  await pollGrants(deps, { force: true });
+  await runReminders(deps);
   return { ok: true };
 }

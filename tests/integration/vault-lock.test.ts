@@ -77,6 +77,22 @@ describe('the opt-in vault lock', () => {
     expect(h.sandbox.state.log.length).toBeGreaterThan(requests);
   });
 
+  it('a forgotten passphrase: the locked tokens are erased, each login says so, and a renewal signs in again', async () => {
+    const { profileId } = addOne(h.sandbox.state, 'tiktok', 'Fern', '1');
+    await connectNetwork(h.deps, 'tiktok');
+    await result('lockOn', { passphrase: PASSPHRASE });
+    await result('lockNow');
+    expect(await result('lockReset')).toEqual({ ok: true });
+    expect(await result('vaultState')).toEqual({ mode: 'open' });
+    expect(await h.deps.db.secrets.count()).toBe(0);
+    // The wrapped key is gone; a fresh key (the default) serves from now on.
+    expect((await h.deps.db.keys.toArray()).map((k) => [k.key !== undefined, k.wrapped])).toEqual([[true, undefined]]);
+    const [grant] = await h.deps.db.grants.toArray();
+    expect(grant).toMatchObject({ invalidReason: 'No token is stored for this login' });
+    expect(await result('renew', { profileId })).toMatchObject({ kind: 'renewed' });
+    expect(await h.deps.db.secrets.count()).toBe(1);
+  });
+
   it('turning the lock off (unlocked only) stores the key as is again, tokens intact', async () => {
     addOne(h.sandbox.state, 'x', 'Dock', '2');
     await connectNetwork(h.deps, 'x');

@@ -63,6 +63,17 @@ export async function disableLock(db: WardenDb, raw: ArrayBuffer): Promise<void>
   await db.keys.put({ id: 'vault', key: await importVaultKey(raw) });
 }
 
+/**
+ * A forgotten passphrase: the wrapped key and every sealed token are erased (they cannot be
+ * opened any more); the logins stay, each says no token is stored, and a renewal reconnects it.
+ */
+export async function resetLock(db: WardenDb): Promise<void> {
+  await db.transaction('rw', [db.keys, db.secrets], async () => {
+    await db.secrets.clear();
+    await db.keys.delete('vault');
+  });
+}
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }

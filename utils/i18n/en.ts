@@ -189,7 +189,6 @@ export const en = {
   'opt.historyLimit': 'Days of history recoverable after a gap (default {n})',
   'url.baseUrl': '{network} endpoint base URL',
   'url.exchangeUrl': '{network} token-exchange URL',
-  'url.confirmNeeded': 'Confirm where tokens will be sent: nothing was changed yet.',
   'url.notGranted': 'Not applied: the browser did not grant access to {hosts}.',
   'hub.popupLine': 'Organisation hub {host}: {email} ({role})',
   'hub.title': 'Organisation hub',

@@ -190,7 +190,6 @@ export const fr: Record<MessageKey, string> = {
   'opt.historyLimit': "Jours d'historique récupérables après une interruption (par défaut {n})",
   'url.baseUrl': 'URL de base des points d’accès {network}',
   'url.exchangeUrl': 'URL d’échange de jetons {network}',
-  'url.confirmNeeded': 'Confirmez où les jetons seront envoyés : rien n’a encore été modifié.',
   'url.notGranted': 'Non appliqué : le navigateur n’a pas accordé l’accès à {hosts}.',
   'hub.popupLine': 'Hub de l’organisation {host} : {email} ({role})',
   'hub.title': 'Hub de l’organisation',

@@ -36,6 +36,9 @@ const en = {
   'popup.disconnectedNotRevoked':
     'Disconnected here, but the network did not confirm the revocation: remove Token Warden in the network’s app settings.',
   'popup.disconnectedNoRevoke': 'Disconnected. This network lets only its own settings end the access: remove Token Warden there.',
+  'lock.forgot': 'Forgot the passphrase? Erase the locked tokens',
+  'lock.forgotConfirm': 'Erase every stored token? They cannot be opened without the passphrase. Each profile will then ask to be renewed.',
+  'lock.forgotten': 'The locked tokens were erased: renew each profile to sign in again.',
 } as const;
 
 export type PageTextKey = keyof typeof en;
@@ -71,6 +74,10 @@ const fr: Record<PageTextKey, string> = {
   'popup.disconnectedNotRevoked':
     'Déconnecté ici, mais le réseau n’a pas confirmé la révocation : retirez Token Warden dans les réglages d’applications du réseau.',
   'popup.disconnectedNoRevoke': 'Déconnecté. Seuls les réglages du réseau peuvent mettre fin à l’accès : retirez-y Token Warden.',
+  'lock.forgot': 'Phrase secrète oubliée ? Effacer les jetons verrouillés',
+  'lock.forgotConfirm':
+    'Effacer tous les jetons enregistrés ? Ils ne s’ouvrent pas sans la phrase secrète. Chaque profil demandera ensuite à être renouvelé.',
+  'lock.forgotten': 'Les jetons verrouillés ont été effacés : renouvelez chaque profil pour vous reconnecter.',
 };
 
 /** A page-only string in the page's language, with `{param}` filled in. */
