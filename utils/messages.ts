@@ -32,7 +32,7 @@ export const COMMANDS = {
     payload: z.strictObject({ ids: z.optional(z.array(z.int()).check(z.maxLength(10_000))) }),
     result: z.object({ marked: z.int() }),
   },
-  renewAll: { payload: network, result: z.looseObject({ state: z.string(), done: z.number(), total: z.number() }) },
+  renewAll: { payload: network, result: z.object({ state: z.string(), done: z.number(), total: z.number() }) },
   cancelRenewAll: { payload: network, result: ok },
   disconnect: {
     payload: z.strictObject({ profileId }),
@@ -62,6 +62,14 @@ export const COMMANDS = {
 export type CommandName = keyof typeof COMMANDS;
 export type Payload<C extends CommandName> = z.input<(typeof COMMANDS)[C]['payload']>;
 export type Result<C extends CommandName> = z.infer<(typeof COMMANDS)[C]['result']>;
+/** What a handler receives: the payload as its schema parsed it (defaults applied). */
+export type ParsedPayload<C extends CommandName> = z.output<(typeof COMMANDS)[C]['payload']>;
+
+/**
+ * The handlers of every command, typed from the schemas on both sides: a handler that takes
+ * another payload or returns another shape than its result schema does not compile.
+ */
+export type CommandHandlers<D> = { [C in CommandName]: (deps: D, payload: ParsedPayload<C>) => Promise<Result<C>> };
 
 const COMMAND_NAMES = Object.keys(COMMANDS) as [CommandName, ...CommandName[]];
 

@@ -1,7 +1,7 @@
 import { t } from '@/utils/i18n/index';
 import { renewableAtRisk } from '@/utils/db/at-risk';
 import { loadSettings, storeSettings } from '@/utils/db/settings-store';
-import { COMMANDS, envelope, type CommandName, type Reply, type SaveResult } from '@/utils/messages';
+import { COMMANDS, envelope, type CommandHandlers, type Reply, type SaveResult } from '@/utils/messages';
 import { tokenUrlChanges } from '@/utils/token-urls';
 import { keepAbsentWebhooks, parseSettingsFile, type Settings } from '@/utils/settings';
 import { markInboxRead, sendTest, snoozeProfile } from './channel-actions';
@@ -19,7 +19,6 @@ import { gateUrlChanges } from './url-gate';
 import { forgetLockedTokens, lockNow, turnLockOff, turnLockOn, unlock } from './vault-lock';
 import { vaultMode } from '@/utils/db/vault';
 import { cancelRenewAll, disconnectProfile, renewAll } from './renew-all';
-import type { NetworkId } from '@/utils/networks/catalog';
 
 /** Who may command the background: this extension's own pages, nobody else. */
 export interface Sender {
@@ -47,38 +46,36 @@ function originOf(url: string): string | null {
   }
 }
 
-type Handlers = { [C in CommandName]: (deps: Deps, payload: never) => Promise<unknown> };
-
-const HANDLERS: Handlers = {
-  connect: (deps, p: { network: Parameters<typeof connectNetwork>[1] }) => connectNetwork(deps, p.network),
-  renew: (deps, p: { profileId: string }) => renewProfile(deps, p.profileId),
+const HANDLERS: CommandHandlers<Deps> = {
+  connect: (deps, p) => connectNetwork(deps, p.network),
+  renew: (deps, p) => renewProfile(deps, p.profileId),
   pollNow: async (deps) => {
     const checked = await pollGrants(deps, { force: true });
     // What the check found may be due now: "Check now" delivers it, not the next poll alarm.
     await runReminders(deps);
     return { checked };
   },
-  saveSettings: (deps, p: { settings: Settings; confirmed?: string[] }) => applySettings(deps, p.settings, p.confirmed),
-  importSettings: async (deps, p: { text: string; confirmed?: string[] }) => {
+  saveSettings: (deps, p) => applySettings(deps, p.settings, p.confirmed),
+  importSettings: async (deps, p) => {
     const parsed = parseSettingsFile(p.text);
     if (!parsed.ok) return { ok: false, message: parsed.message };
     const { settings: current } = await loadSettings(deps.db);
     return applySettings(deps, keepAbsentWebhooks(p.text, parsed.value, current), p.confirmed);
   },
-  snooze: (deps, p: { profileId: string }) => snoozeProfile(deps, p.profileId),
-  markInboxRead: (deps, p: { ids?: number[] }) => markInboxRead(deps, p.ids),
-  sendTest: (deps, p: { channel: 'slack' | 'webhook'; url: string }) => sendTest(deps, p.channel, p.url),
-  renewAll: (deps, p: { network: NetworkId }) => renewAll(deps, p.network),
-  cancelRenewAll: (deps, p: { network: NetworkId }) => cancelRenewAll(deps, p.network),
-  hubEnroll: (deps, p: { url: string; code: string; confirmed?: string[] }) => enrollInHub(deps, p.url, p.code, deviceName(), p.confirmed),
+  snooze: (deps, p) => snoozeProfile(deps, p.profileId),
+  markInboxRead: (deps, p) => markInboxRead(deps, p.ids),
+  sendTest: (deps, p) => sendTest(deps, p.channel, p.url),
+  renewAll: (deps, p) => renewAll(deps, p.network),
+  cancelRenewAll: (deps, p) => cancelRenewAll(deps, p.network),
+  hubEnroll: (deps, p) => enrollInHub(deps, p.url, p.code, deviceName(), p.confirmed),
   hubLeave: (deps) => leaveHub(deps),
   vaultState: async (deps) => ({ mode: await vaultMode(deps.db) }),
-  lockOn: (deps, p: { passphrase: string }) => turnLockOn(deps, p.passphrase),
-  unlock: (deps, p: { passphrase: string }) => unlock(deps, p.passphrase),
+  lockOn: (deps, p) => turnLockOn(deps, p.passphrase),
+  unlock: (deps, p) => unlock(deps, p.passphrase),
   lockNow: () => lockNow(),
   lockOff: (deps) => turnLockOff(deps),
   lockReset: (deps) => forgetLockedTokens(deps),
-  disconnect: async (deps, p: { profileId: string }) => {
+  disconnect: async (deps, p) => {
     const profile = await deps.db.profiles.get(p.profileId);
     const hubGrant = profile && (await deps.db.grants.get(profile.grantId))?.hub;
     const r = hubGrant ? await disconnectThroughHub(deps, p.profileId) : await disconnectProfile(deps, p.profileId);
@@ -124,6 +121,7 @@ export async function handleMessage(deps: Deps, message: unknown, sender: Sender
   const payload = spec.payload.safeParse(env.data.payload);
   if (!payload.success) return { ok: false, error: `Refused: invalid ${env.data.command} request` };
   try {
+    // Parsed by the command's own schema just above: the payload is that command's.
     const handler = HANDLERS[env.data.command] as (deps: Deps, payload: unknown) => Promise<unknown>;
     return { ok: true, result: await handler(deps, payload.data) };
   } catch (error) {

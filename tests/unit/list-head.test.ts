@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { createListModel } from '@/utils/db/list-model';
 import type { PageStore } from '@/utils/db/page-store';
 import type { ProfileRow } from '@/utils/db/profile-rows';
-import type { CommandClient } from '@/utils/messages';
+import { fakeCommands } from './support/fake-commands';
 import { LIST_HEAD_ROWS, listHead } from '@/utils/list-head';
 import { sortedRowViews } from '@/utils/profile-view';
 import { DAY } from '@/utils/time';
@@ -49,11 +49,7 @@ describe('the list head', () => {
       onChange: () => () => undefined,
       close: () => undefined,
     };
-    const list = createListModel(
-      { store, command: (() => Promise.resolve()) as unknown as CommandClient, now: () => NOW },
-      () => true,
-      signal({}),
-    );
+    const list = createListModel({ store, command: fakeCommands({}).command, now: () => NOW }, () => true, signal({}));
     await new Promise((r) => setTimeout(r, 10));
     expect(list.partial.value).toBe(true);
     expect(list.views.value).toHaveLength(LIST_HEAD_ROWS);

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/preact';
 import { ConfirmUrls } from '@/components/ConfirmUrls';
 import { createOptionsModel } from '@/entrypoints/options/model';
 import type { PageStore } from '@/utils/db/page-store';
-import type { CommandClient } from '@/utils/messages';
+import { fakeCommands } from './support/fake-commands';
 import type { UrlChange } from '@/utils/url-policy';
 
 const CHANGES: UrlChange[] = [
@@ -26,10 +26,14 @@ const store: PageStore = {
 
 function setup(grant: boolean) {
   const events: unknown[] = [];
-  const command = ((name: string, payload: { confirmed?: string[] }) => {
+  const answer = (name: string, payload: { confirmed?: string[] }) => {
     events.push({ name, confirmed: payload.confirmed });
-    return Promise.resolve(payload.confirmed ? { ok: true } : { ok: false, message: 'confirm', confirm: CHANGES });
-  }) as unknown as CommandClient;
+    return payload.confirmed ? { ok: true as const } : { ok: false as const, message: 'confirm', confirm: CHANGES };
+  };
+  const { command } = fakeCommands({
+    saveSettings: (p) => answer('saveSettings', p),
+    importSettings: (p) => answer('importSettings', p),
+  });
   const model = createOptionsModel({
     store,
     command,

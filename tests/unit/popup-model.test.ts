@@ -5,20 +5,17 @@ import { openPageStore } from '@/utils/db/page-store';
 import { WardenDb } from '@/utils/db/schema';
 import { storeSettings } from '@/utils/db/settings-store';
 import { settingsSchema } from '@/utils/settings';
-import type { CommandClient } from '@/utils/messages';
+import { fakeCommands } from './support/fake-commands';
 
 function setup(networks: object) {
   const db = new WardenDb(`popup-${Math.random()}`);
   const stopAnnouncing = announceChanges(db.name);
   const store = openPageStore({ name: db.name });
   onTestFinished(() => (stopAnnouncing(), store.close()));
-  const sent: unknown[] = [];
   const asked: string[][] = [];
   let grant = true;
-  const command = ((name: string, payload: unknown) => {
-    sent.push({ name, payload });
-    return Promise.resolve({ kind: 'connected', profiles: 1 });
-  }) as unknown as CommandClient;
+  const fake = fakeCommands({ connect: () => ({ kind: 'connected', profiles: 1 }) });
+  const command = fake.command;
   const model = createPopupModel({
     store,
     command,
@@ -35,7 +32,7 @@ function setup(networks: object) {
   return {
     db,
     model,
-    sent,
+    sent: fake.sent,
     asked,
     deny: () => (grant = false),
     ready: () => storeSettings(db, settingsSchema.parse({ version: 2, networks })).then(() => new Promise((r) => setTimeout(r, 50))),
