@@ -5,11 +5,13 @@ import type { Fetch } from '../utils/networks/types';
 /** Past this an answer is cut off (the adapters refuse anything over 1 MB of text anyway). */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-// Keep-alive: the checks call the same few hosts thousands of times.
+// Keep-alive: the checks call the same few hosts thousands of times. Idle sockets are dropped
+// after 4 s, before a server's usual keep-alive timeout (Node's is 5 s) closes them under us.
 const AGENTS = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 256 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 }),
 };
+const IDEMPOTENT = new Set(['GET', 'HEAD']);
 
 function headersOf(init: HeadersInit | undefined): Record<string, string> {
   return Object.fromEntries(new Headers(init).entries());
@@ -30,8 +32,16 @@ function bodyOf(body: RequestInit['body']): { bytes: Buffer | null; type: string
  * re-sent to another host; it has no cookie jar; it honours the abort signal (the adapters'
  * timeout) and fails as fetch does, with a TypeError or the signal's reason.
  */
-export const nodeFetch: Fetch = (input, init = {}) =>
-  new Promise<Response>((resolve, reject) => {
+export const nodeFetch: Fetch = (input, init = {}) => send(input, init, true);
+
+/**
+ * One request. A server may close an idle keep-alive socket just as it is reused: the request
+ * then fails with a reset before any answer, never having been read. An idempotent one is sent
+ * once more on a fresh socket (as Node's documentation advises); a POST is not (it could be a
+ * code exchange the server did read).
+ */
+function send(input: string, init: RequestInit, mayRetry: boolean): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
     const url = new URL(input);
     const agent = url.protocol === 'http:' || url.protocol === 'https:' ? AGENTS[url.protocol] : null;
     if (!agent) return reject(new TypeError(`Unsupported protocol ${url.protocol}`));
@@ -73,6 +83,13 @@ export const nodeFetch: Fetch = (input, init = {}) =>
     const abort = () => request.destroy(signal!.reason as Error);
     signal?.addEventListener('abort', abort, { once: true });
     request.once('close', () => signal?.removeEventListener('abort', abort));
-    request.once('error', (error) => reject(signal?.aborted ? (signal.reason as Error) : new TypeError('fetch failed', { cause: error })));
+    request.once('error', (error: NodeJS.ErrnoException) => {
+      if (signal?.aborted) return reject(signal.reason as Error);
+      const method = (init.method ?? 'GET').toUpperCase();
+      if (mayRetry && request.reusedSocket && error.code === 'ECONNRESET' && IDEMPOTENT.has(method))
+        return resolve(send(input, init, false));
+      reject(new TypeError('fetch failed', { cause: error }));
+    });
     request.end(bytes ?? undefined);
   });
+}

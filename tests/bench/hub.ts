@@ -232,6 +232,8 @@ async function checkers(env: Record<string, string>, n: number) {
       stdio: ['pipe', 'pipe', 'inherit'],
     }),
   );
+  // Listened for from the start: a checker may exit before its answer is read.
+  const exits = procs.map((p) => new Promise((r) => p.once('exit', r)));
   const lines = procs.map((p) => {
     const queue: string[] = [];
     const waiting: ((l: string) => void)[] = [];
@@ -249,7 +251,7 @@ async function checkers(env: Record<string, string>, n: number) {
     lines.map(async (next) => JSON.parse(await next()) as { checked: number; wallMs: number; rssBytes: number; heapUsedBytes: number }),
   );
   const wallMs = performance.now() - started;
-  await Promise.all(procs.map((p) => new Promise((r) => p.once('exit', r))));
+  await Promise.all(exits);
   return { wallMs, results };
 }
 
@@ -355,10 +357,10 @@ export function printRows(rows: HubRow[], json: boolean): number {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // `tsx tests/bench/hub.ts [exchanges|reads|checks]`: one part alone, its raw figures.
-  const part = process.argv[2] as 'exchanges' | 'reads' | 'checks' | undefined;
+  const part = process.argv[2] as 'exchanges' | 'exchanges1' | 'reads' | 'checks' | undefined;
   if (part) {
     const rig = await startRig();
-    const run = { exchanges, reads: tokenReads, checks }[part];
+    const run = { exchanges, exchanges1: (r: Rig) => exchanges(r, 1, 40), reads: tokenReads, checks }[part];
     console.log(JSON.stringify(await run(rig), null, 2));
     await rig.close();
   } else printRows(await hubBench(), false);
