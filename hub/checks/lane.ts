@@ -145,9 +145,12 @@ async function lease(pool: pg.Pool, network: NetworkId, tag: string, now: number
 
 async function extend(pool: pg.Pool, held: Map<string, string>, until: number): Promise<void> {
   if (held.size === 0) return;
+  // SKIP LOCKED: a row being written right now needs no extension, and waiting for it while the
+  // write waits for a row this statement holds would be a deadlock (one of them aborted).
   await pool.query(
-    `update grants g set leased_until = $3 from unnest($1::text[], $2::text[]) as h(id, tag)
-     where g.id = h.id and g.leased_by = h.tag and g.leased_until is not null`,
+    `update grants set leased_until = $3 where id in (
+       select g.id from grants g join unnest($1::text[], $2::text[]) as h(id, tag) on g.id = h.id and g.leased_by = h.tag
+       where g.leased_until is not null for update of g skip locked)`,
     [[...held.keys()], [...held.values()], until],
   );
 }
