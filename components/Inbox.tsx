@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n/index';
+import { t, tn } from '@/utils/i18n/index';
 import { formatDateTime } from '@/utils/format';
 import type { InboxRecord } from '@/utils/db/schema';
 
@@ -7,34 +7,60 @@ export interface InboxProps {
   unread: number;
   onOpen: (entry: InboxRecord) => void;
   onMarkAllRead: () => void;
+  onClose: () => void;
+}
+
+/** The header's way in to the inbox: the unread count, opening the inbox in place of the list. */
+export function InboxButton({ unread, open, onToggle }: { unread: number; open: boolean; onToggle: () => void }) {
+  return (
+    <button
+      type="button"
+      class={`inbox-button${unread > 0 ? ' has-unread' : ''}`}
+      aria-expanded={open}
+      aria-controls={open ? 'inbox-panel' : undefined}
+      aria-label={`${t('inbox.title')}: ${tn('inbox.unreadCount', unread)}`}
+      title={t('inbox.title')}
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">🔔</span>
+      {unread > 0 && (
+        <span class="inbox-count" aria-hidden="true">
+          {unread}
+        </span>
+      )}
+    </button>
+  );
 }
 
 /** The in-app inbox (always on): newest first; an entry opens its profile. */
-export function Inbox({ entries, unread, onOpen, onMarkAllRead }: InboxProps) {
-  if (entries.length === 0) return null;
+export function Inbox({ entries, unread, onOpen, onMarkAllRead, onClose }: InboxProps) {
   return (
-    <details class="inbox" open={unread > 0}>
-      <summary>
-        {t('inbox.title')}{' '}
-        <span class="inbox-count" aria-label={t('inbox.unread', { n: unread })}>
-          {unread}
-        </span>
-      </summary>
-      <ul aria-label={t('inbox.list')}>
-        {entries.map((e) => (
-          <li key={e.id} class={e.read ? 'inbox-entry' : 'inbox-entry unread'}>
-            <button type="button" class="link inbox-open" onClick={() => onOpen(e)}>
-              <span class="inbox-title">{e.title}</span>
-              <span class="inbox-time muted">{formatDateTime(e.createdAt)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      {unread > 0 && (
-        <button type="button" class="link" onClick={onMarkAllRead}>
-          {t('inbox.markAll')}
+    <section class="inbox" id="inbox-panel" aria-labelledby="inbox-title">
+      <div class="inbox-head">
+        <h2 id="inbox-title">{t('inbox.title')}</h2>
+        {unread > 0 && (
+          <button type="button" class="link" onClick={onMarkAllRead}>
+            {t('inbox.markAll')}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          {t('common.close')}
         </button>
+      </div>
+      {entries.length === 0 ? (
+        <p class="muted">{t('inbox.empty')}</p>
+      ) : (
+        <ul aria-label={t('inbox.list')}>
+          {entries.map((e) => (
+            <li key={e.id} class={e.read ? 'inbox-entry' : 'inbox-entry unread'}>
+              <button type="button" class="link inbox-open" onClick={() => onOpen(e)}>
+                <span class="inbox-title">{e.title}</span>
+                <span class="inbox-time muted">{formatDateTime(e.createdAt)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
-    </details>
+    </section>
   );
 }

@@ -57,3 +57,7 @@ export function formatDate(epochMs: number): string {
 export function formatDateTime(epochMs: number): string {
   return format(epochMs, 'd MMM yyyy, HH:mm', { locale: dateLocale() });
 }
+
+export function formatTime(epochMs: number): string {
+  return format(epochMs, 'HH:mm', { locale: dateLocale() });
+}

@@ -2,7 +2,7 @@ import { t } from '@/utils/i18n/index';
 import { Banner } from '@/components/Banner';
 import { BulkRenew } from '@/components/BulkRenew';
 import { ConnectPanel } from '@/components/ConnectPanel';
-import { Inbox } from '@/components/Inbox';
+import { Inbox, InboxButton } from '@/components/Inbox';
 import { ListToolbar } from '@/components/ListToolbar';
 import { ManagersDialog } from '@/components/ManagersDialog';
 import { ProfileDetail } from '@/components/ProfileDetail';
@@ -25,6 +25,13 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
       <header class="bar">
         <h1>Token Warden</h1>
         <div class="inline">
+          {model.inbox.value.length > 0 && (
+            <InboxButton
+              unread={model.unread.value}
+              open={model.inboxOpen.value}
+              onToggle={() => (model.inboxOpen.value = !model.inboxOpen.value)}
+            />
+          )}
           <button type="button" onClick={() => void model.checkNow()} disabled={model.checking.value}>
             {model.checking.value ? t('popup.checking') : t('popup.checkNow')}
           </button>
@@ -57,13 +64,15 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
         </section>
       )}
       {model.choosing.value && <TrackChooser listed={model.choosing.value} onDone={(untrack) => void model.finishChoosing(untrack)} />}
-      <Inbox
-        entries={model.inbox.value}
-        unread={model.unread.value}
-        onOpen={(e) => void model.openEntry(e)}
-        onMarkAllRead={() => void model.markAllRead()}
-      />
-      {detail ? (
+      {model.inboxOpen.value ? (
+        <Inbox
+          entries={model.inbox.value}
+          unread={model.unread.value}
+          onOpen={(e) => void model.openEntry(e)}
+          onMarkAllRead={() => void model.markAllRead()}
+          onClose={() => (model.inboxOpen.value = false)}
+        />
+      ) : detail ? (
         <ProfileDetail
           row={detail}
           history={model.history.value}

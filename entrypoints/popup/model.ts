@@ -1,4 +1,5 @@
 import { t, tn } from '@/utils/i18n/index';
+import { isAtRisk } from '@/utils/at-risk';
 import { tp } from '@/utils/i18n/page-texts';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { toCsv, toIcs, toJson } from '@/utils/export';
@@ -52,6 +53,8 @@ export function createPopupModel(deps: PopupDeps) {
   const highlighted = signal<string | null>(null);
   const detailId = signal<string | null>(null);
   const managersId = signal<string | null>(null);
+  /** The inbox is shown in place of the list (opened from the header's count). */
+  const inboxOpen = signal(false);
   /** The open profile's timeline, read live while its detail is open. */
   const detailHistory = signal<LiveSignal<HistoryRecord[]> | null>(null);
   const history = computed(() => detailHistory.value?.value.value ?? []);
@@ -65,7 +68,7 @@ export function createPopupModel(deps: PopupDeps) {
   );
   const networkAtRisk = computed(
     () =>
-      (visible.value ?? []).filter((r) => r.network === filter.value.network && (r.status === 'expired' || r.status === 'expiring')).length,
+      (visible.value ?? []).filter((r) => r.network === filter.value.network && isAtRisk(r.status)).length,
   );
 
   return {
@@ -79,6 +82,7 @@ export function createPopupModel(deps: PopupDeps) {
     highlighted,
     detailId,
     managersId,
+    inboxOpen,
     history,
     identities: identities.value,
     networkJob,
@@ -120,6 +124,8 @@ export function createPopupModel(deps: PopupDeps) {
 
     /** An inbox entry opens its profile: the row is highlighted and scrolled to. */
     async openEntry(entry: InboxRecord) {
+      inboxOpen.value = false;
+      detailId.value = null;
       highlighted.value = entry.profileId;
       if (entry.read === 0 && entry.id !== undefined)
         await run(async () => void (await deps.command('markInboxRead', { ids: [entry.id!] })));

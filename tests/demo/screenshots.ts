@@ -51,10 +51,12 @@ async function takeAll(lang: string | undefined, suffix: string) {
   await popup.click('.chip[data-status="expiring"]');
   await shot(popup, 'popup-filtered');
   await popup.click('.chip[data-status="expiring"]');
+  await popup.click('li.row .row-name');
   await popup.click('li.row .row-links button:first-child');
   await popup.waitForSelector('dialog.dialog');
   await shot(popup, 'popup-who-can-renew');
   await popup.click('dialog.dialog button');
+  await popup.click('li.row .row-name');
   sandbox.state.authorizeMode.set('facebook', 'interactive');
   await popup.click('li.row[data-profile-id="facebook:200101"] button.renew');
   await popup.waitForSelector('li.row[data-profile-id="facebook:200101"] [role="status"]');

@@ -51,7 +51,11 @@ describe('Accessibility (axe-core) of the popup, options and at-risk pages, ligh
         await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
         await page.goto(`chrome-extension://${s.ext.extensionId}/${path}`);
         await page.waitForSelector(path === 'options.html' ? 'form' : 'li.row');
-        if (path === 'popup.html') await page.click('li.row .row-links button:first-child'); // the managers dialog too
+        if (path === 'popup.html') {
+          await page.click('li.row .row-name'); // a row's details open
+          await page.click('li.row .row-links button:first-child'); // the managers dialog too
+          await page.waitForSelector('dialog.dialog[open]');
+        }
         expect(await violations(page)).toEqual([]);
         await page.close();
       });

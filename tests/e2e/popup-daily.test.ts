@@ -90,11 +90,13 @@ describe('The popup as a daily tool, on a mixed set of 20 profiles', () => {
   it('a YouTube profile expired 5 days ago shows "data deleted in 2 days" and sorts first', async () => {
     const first = await popup.$eval('li.row', (r) => ({
       id: r.getAttribute('data-profile-id'),
-      text: r.querySelector('.consequences')?.textContent,
+      text: r.querySelector('.row-sub')?.textContent,
     }));
     expect(first.id).toBe('youtube:UC77');
     expect(first.text).toContain('data deleted in 2 days');
-    const fb = await popup.$eval('li.row[data-profile-id="facebook:501"] .consequences', (c) => c.textContent);
+    // The full sentence is in the row's details.
+    await popup.click('li.row[data-profile-id="facebook:501"] .row-name');
+    const fb = await popup.$eval('li.row[data-profile-id="facebook:501"] .row-more .consequences', (c) => c.textContent);
     expect(fb).toMatch(
       /^Publishing and sync paused since \d{1,2} \w{3} \d{4} · 90 days before data from this gap can no longer be recovered$/,
     );
@@ -131,6 +133,7 @@ describe('The popup as a daily tool, on a mixed set of 20 profiles', () => {
 
   it('"See who can renew" shows ✓ ✗ ?', async () => {
     const managers = async (profileId: string) => {
+      if (!(await popup.$(`li.row[data-profile-id="${profileId}"] .row-more`))) await popup.click(`li.row[data-profile-id="${profileId}"] .row-name`);
       await popup.click(`li.row[data-profile-id="${profileId}"] .row-links button:first-child`);
       await popup.waitForSelector('dialog.dialog');
       const items = await popup.$$eval('.managers li', (l) =>

@@ -59,11 +59,21 @@ describe('Reminders in real Chromium: exactly once, on every channel', () => {
     expect(b.color.slice(0, 3)).toEqual([178, 106, 0]);
 
     const popup = await ext.openPage('popup.html');
-    await popup.waitForSelector('.inbox-count');
+    // The inbox is a count in the header: the list is not pushed down by it.
+    await popup.waitForSelector('header .inbox-button .inbox-count');
     expect(await popup.$eval('.inbox-count', (e) => e.textContent)).toBe('1');
+    expect(await popup.$eval('.inbox-button', (b) => b.getAttribute('aria-label'))).toBe('Inbox: 1 unread');
+    expect(await popup.$('.inbox-open')).toBeNull();
+    await popup.waitForSelector('li.row');
+    expect(await popup.$eval('li.row', (r) => r.getBoundingClientRect().top)).toBeLessThan(160);
+    await popup.click('.inbox-button');
     await popup.click('.inbox-open');
     await popup.waitForSelector('li.row.highlight[data-profile-id="facebook:4101"]');
-    await waitFor(async () => (await popup.$eval('.inbox-count', (e) => e.textContent)) === '0', 'marked read');
+    await waitFor(
+      async () => (await popup.$eval('.inbox-button', (b) => b.getAttribute('aria-label'))) === 'Inbox: 0 unread',
+      'marked read',
+    );
+    expect(await popup.$('.inbox-count')).toBeNull();
     await popup.close();
     await page.close();
   });

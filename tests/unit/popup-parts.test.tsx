@@ -5,6 +5,7 @@ import { ListToolbar } from '@/components/ListToolbar';
 import { ManagersDialog } from '@/components/ManagersDialog';
 import type { JobRecord } from '@/utils/db/schema';
 import { NO_FILTER, type ListFilter } from '@/utils/list-filter';
+import { setLang } from '@/utils/i18n/index';
 
 describe('ListToolbar', () => {
   it('shows counts, toggles statuses, and combines with network and text', () => {
@@ -107,6 +108,37 @@ describe('ManagersDialog', () => {
     fireEvent.click(screen.getByText('Close'));
     expect(closed).toBe(true);
   });
+
+  it('is a modal <dialog> (showModal), Escape closes it, Tab stays inside', () => {
+    const shown = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
+    let closed = 0;
+    const { container } = render(
+      <>
+        <button type="button">Behind</button>
+        <ManagersDialog
+          profileName="Fern & Co."
+          networkName="LinkedIn"
+          permissionNeeded="Super Admin"
+          identities={[]}
+          onClose={() => (closed += 1)}
+        />
+      </>,
+    );
+    const dialog = container.querySelector('dialog')!;
+    expect(shown).toHaveBeenCalledTimes(1);
+    expect(dialog.open).toBe(true);
+    const close = screen.getByText('Close');
+    close.focus();
+    fireEvent.keyDown(dialog, { key: 'Tab' });
+    expect(document.activeElement).toBe(close);
+    fireEvent.keyDown(dialog, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(close);
+    const cancel = new Event('cancel', { cancelable: true });
+    dialog.dispatchEvent(cancel);
+    expect(closed).toBe(1);
+    expect(cancel.defaultPrevented).toBe(true);
+    shown.mockRestore();
+  });
 });
 
 describe('Consequences', () => {
@@ -118,5 +150,14 @@ describe('Consequences', () => {
     );
     rerender(<Consequences c={{ pausedSince: since, historyDaysLeft: 1, deletionInDays: 1 }} />);
     expect(container.textContent).toBe('Publishing and sync paused since 20 Nov 2026 · data deleted in 1 day');
+  });
+
+  it('speaks French too', () => {
+    setLang('fr');
+    const { container } = render(<Consequences c={{ pausedSince: Date.UTC(2026, 10, 20), historyDaysLeft: 2, deletionInDays: null }} />);
+    expect(container.textContent).toBe(
+      'Publication et synchronisation en pause depuis le 20 nov. 2026 · 2 jours avant que les données de cette interruption ne soient plus récupérables',
+    );
+    setLang('en');
   });
 });

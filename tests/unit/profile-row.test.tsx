@@ -9,12 +9,55 @@ const base = rowView({
   expiredSince: 0,
   lastCheckText: 'Checked 26 Nov 2026, 10:00',
 });
+const since = Date.UTC(2026, 10, 20);
 
 describe('ProfileRow', () => {
   it('shows the status with an icon and words, never colour alone', () => {
     const { container } = render(<ProfileRow row={base} onRenew={() => undefined} />);
     expect(container.querySelector('.pill-icon')!.textContent).toBe('✕');
     expect(screen.getByText('Expired 2 days ago')).toBeTruthy();
+  });
+
+  it('draws the network mark, named for screen readers, beside the profile initial', () => {
+    const { container } = render(<ProfileRow row={rowView({ network: 'youtube', networkName: 'YouTube' })} onRenew={() => undefined} />);
+    const mark = screen.getByRole('img', { name: 'YouTube' });
+    expect(mark.tagName.toLowerCase()).toBe('svg');
+    expect(mark.querySelector('path')!.getAttribute('fill')).toBe('#FF0000');
+    expect(container.querySelector('.avatar')!.textContent).toBe('B');
+  });
+
+  it('a healthy profile is one line (mark, name, status, Renew): no details until asked', () => {
+    let toggled = '';
+    const { container, rerender } = render(
+      <ProfileRow row={rowView()} onRenew={() => undefined} onManagers={() => undefined} onToggle={(id) => (toggled = id)} />,
+    );
+    expect([...container.querySelector('.row-line')!.children].map((c) => c.className)).toEqual([
+      'marks',
+      'row-name',
+      'pill pill-valid',
+      'renew',
+    ]);
+    expect(container.querySelector('.row-sub')).toBeNull();
+    expect(container.querySelector('.row-more')).toBeNull();
+    expect(screen.queryByText('Who can renew')).toBeNull();
+    const name = screen.getByRole('button', { name: 'Blue Fern Café' });
+    expect(name.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(name);
+    expect(toggled).toBe('facebook:1');
+    rerender(<ProfileRow row={rowView()} open onRenew={() => undefined} onManagers={() => undefined} onToggle={() => undefined} />);
+    expect(screen.getByRole('button', { name: 'Blue Fern Café' }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByText('Who can renew')).toBeTruthy();
+    expect(screen.getByText('Checked')).toBeTruthy();
+  });
+
+  it('an expired profile takes a second line: the deletion countdown first, then since when', () => {
+    const { container } = render(
+      <ProfileRow
+        row={{ ...base, consequences: { pausedSince: since, historyDaysLeft: 1, deletionInDays: 3 } }}
+        onRenew={() => undefined}
+      />,
+    );
+    expect(container.querySelector('.row-sub')!.textContent).toBe('data deleted in 3 days · paused since 20 Nov 2026');
   });
 
   it('names the profile in the Renew button for screen readers, and calls back with its id', () => {
@@ -31,7 +74,7 @@ describe('ProfileRow', () => {
     expect(container.querySelector('.check-failed')!.getAttribute('title')).toBe('Network unreachable');
     rerender(<ProfileRow row={{ ...base, renewing: true }} onRenew={() => undefined} />);
     expect(screen.getByRole('status').textContent).toBe('Renewing…');
-    expect(screen.getByRole<HTMLButtonElement>('button').disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: /^Renew / }).disabled).toBe(true);
     rerender(
       <ProfileRow
         row={{ ...base, outcome: { kind: 'cancelled' }, outcomeText: 'Cancelled: nothing was changed' }}
