@@ -169,6 +169,7 @@ describe('The popup as a daily tool, on a mixed set of 20 profiles', () => {
   });
 
   it("a profile's detail shows its timeline; Disconnect asks first and keeps the history", async () => {
+    await popup.click('li.row[data-profile-id="facebook:502"] .row-name');
     await popup.click('li.row[data-profile-id="facebook:502"] .row-links button:nth-child(2)');
     await popup.waitForSelector('.timeline li');
     const timeline = await popup.$$eval('.timeline li', (l) => l.map((x) => x.textContent ?? ''));
