@@ -8,7 +8,7 @@ import { silentLogger } from '../../hub/log';
  * One hub process's checks, for the bench (`node --expose-gc --import tsx tests/bench/hub-checker.ts`,
  * configured by the hub's own environment variables): opens the database, prints "ready", waits
  * for a line on stdin, then runs check rounds until no grant is due and none is leased, and
- * prints one JSON line: how many it checked, how long it took, and its memory after the run
+ * prints one JSON line: how many it checked, how long it took, its CPU time, and its memory after the run
  * (after a garbage collection).
  */
 const config = loadConfig();
@@ -18,6 +18,7 @@ process.stdout.write('ready\n');
 await new Promise((resolve) => createInterface({ input: process.stdin }).once('line', resolve));
 
 const started = performance.now();
+const cpu = process.cpuUsage();
 let checked = 0;
 for (;;) {
   checked += await runner.runOnce();
@@ -30,9 +31,11 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 20));
 }
 const wallMs = performance.now() - started;
+const used = process.cpuUsage(cpu);
+const cpuMs = (used.user + used.system) / 1000;
 (globalThis as { gc?: () => void }).gc?.();
 const memory = process.memoryUsage();
-process.stdout.write(`${JSON.stringify({ checked, wallMs, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed })}\n`);
+process.stdout.write(`${JSON.stringify({ checked, wallMs, cpuMs, rssBytes: memory.rss, heapUsedBytes: memory.heapUsed })}\n`);
 await runner.stop();
 await db.close();
 process.exit(0);

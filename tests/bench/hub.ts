@@ -1,8 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +48,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Rig {
   sandbox: SandboxChild;
+  /** CPU seconds used so far by the sandbox process and by PostgreSQL (its server and every finished backend); null off Linux. */
+  cpu(): Promise<{ sandbox: number; postgres: number } | null>;
   freshDatabase(): Promise<string>;
   close(): Promise<void>;
 }
@@ -60,6 +62,14 @@ async function startRig(): Promise<Rig> {
   let n = 0;
   return {
     sandbox,
+    async cpu() {
+      try {
+        const postmaster = Number((await readFile(join(dir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
+        return { sandbox: await cpuSeconds(sandbox.pid), postgres: await cpuSeconds(postmaster) };
+      } catch {
+        return null;
+      }
+    },
     async freshDatabase() {
       const name = `bench_${process.pid}_${++n}`;
       const admin = new pg.Client({ connectionString: server.url });
@@ -74,6 +84,14 @@ async function startRig(): Promise<Rig> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A process's CPU seconds from /proc (its own, and its reaped children's: a server's finished backends). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime, stime, cutime, cstime: fields 14 to 17 of proc(5), 12 to 15 after the name.
+  return fields.slice(11, 15).reduce((sum, f) => sum + Number(f), 0) / 100;
 }
 
 async function control<T = unknown>(sandboxUrl: string, action: string, body: unknown): Promise<T> {
@@ -248,7 +266,10 @@ async function checkers(env: Record<string, string>, n: number) {
   const started = performance.now();
   for (const p of procs) p.stdin.write('go\n');
   const results = await Promise.all(
-    lines.map(async (next) => JSON.parse(await next()) as { checked: number; wallMs: number; rssBytes: number; heapUsedBytes: number }),
+    lines.map(
+      async (next) =>
+        JSON.parse(await next()) as { checked: number; wallMs: number; cpuMs: number; rssBytes: number; heapUsedBytes: number },
+    ),
   );
   const wallMs = performance.now() - started;
   await Promise.all(exits);
@@ -265,16 +286,29 @@ async function checks(rig: Rig) {
     const db = await openDatabase(config.databaseUrl, '', 4);
     await seedGrants(db.pool, config.secretKey, issueOverHttp(rig.sandbox.seedUrl), GRANTS, Date.now());
     const before = [...(await rig.sandbox.requests()).values()].reduce((a, b) => a + b, 0);
+    const cpuBefore = await rig.cpu();
+    const load = loadavg()[0]!;
     const run = await checkers(env, processes);
+    const cpuAfter = await rig.cpu();
+    const cpu = {
+      hub: run.results.reduce((s, r) => s + r.cpuMs / 1000, 0),
+      sandbox: cpuAfter && cpuBefore ? cpuAfter.sandbox - cpuBefore.sandbox : NaN,
+      postgres: cpuAfter && cpuBefore ? cpuAfter.postgres - cpuBefore.postgres : NaN,
+      load,
+    };
     const requests = [...(await rig.sandbox.requests()).values()].reduce((a, b) => a + b, 0) - before;
     const checked = (await db.pool.query<{ n: number }>('select count(*)::int as n from grants where last_check_at is not null')).rows[0]!
       .n;
     await db.close();
-    runs.push({ processes, ...run, requests, checked, concurrency: config.checkConcurrency });
+    runs.push({ processes, ...run, requests, checked, cpu, concurrency: config.checkConcurrency });
   }
   await control(rig.sandbox.url, 'fault', { network: 'facebook', mode: 'none' });
   return runs;
 }
+
+/** Where the CPU went during a check run (2 cores are 2 CPU-seconds a second), and the machine's load when it began. */
+const cpuNote = (c: { hub: number; sandbox: number; postgres: number; load: number }) =>
+  `CPU s: hub ${c.hub.toFixed(1)}, sandbox ${c.sandbox.toFixed(1)}, PostgreSQL ${c.postgres.toFixed(1)}; load average ${c.load.toFixed(1)}`;
 
 export async function hubBench(): Promise<HubRow[]> {
   const rig = await startRig();
@@ -319,14 +353,14 @@ export async function hubBench(): Promise<HubRow[]> {
         value: one!.wallMs / floorMs,
         unit: '×',
         budget: 1.5,
-        floor: `${one!.wallMs.toFixed(0)} ms vs ${floorMs} ms; ${one!.requests} requests, ${one!.checked} checked`,
+        floor: `${one!.wallMs.toFixed(0)} ms vs ${floorMs} ms; ${one!.requests} requests, ${one!.checked} checked; ${cpuNote(one!.cpu)}`,
       },
       {
         figure: 'The same, two processes on one database / one process',
         value: two!.wallMs / one!.wallMs,
         unit: '×',
         budget: 0.6,
-        floor: `${two!.wallMs.toFixed(0)} ms; ${two!.results.map((r) => r.checked).join(' + ')} checked; ${two!.requests} requests`,
+        floor: `${two!.wallMs.toFixed(0)} ms; ${two!.results.map((r) => r.checked).join(' + ')} checked; ${two!.requests} requests; ${cpuNote(two!.cpu)}`,
       },
       {
         figure: 'Hub process memory after checking 10,000 grants (RSS)',

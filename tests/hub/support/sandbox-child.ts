@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 
 export interface SandboxChild {
   url: string;
+  pid: number;
   seedUrl: string;
   /** Requests the sandbox answered per network (its log; control calls not counted). */
   requests(): Promise<Map<string, number>>;
@@ -22,6 +23,7 @@ export async function startSandboxChild(): Promise<SandboxChild> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
+    pid: child.pid!,
     seedUrl,
     async requests() {
       const log = (await (await fetch(`${url}/_control/log`, { method: 'POST' })).json()) as { network: string }[];
