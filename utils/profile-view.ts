@@ -1,4 +1,5 @@
 import type { ProfileRow } from './db/profile-rows';
+import { profileStatus } from './at-risk';
 import { consequencesOf, type ConsequenceFacts } from './consequences';
 import { formatDateTime, type RenewalPolicy } from './format';
 import { t } from './i18n/index';
@@ -6,7 +7,7 @@ import { statusLabel } from './format';
 import { NETWORKS, type NetworkId } from './networks/catalog';
 import { describeOutcome, type FlowOutcome } from './outcomes';
 import { killedEarly } from './sign-in-cause';
-import { grantStatus, type TokenStatus } from './status';
+import type { TokenStatus } from './status';
 import { compareRows } from './row-order';
 
 /** Everything a list row shows, computed once from a profile and its grant (pure). */
@@ -36,7 +37,7 @@ export interface ProfileRowView {
 export type HistoryLimits = Partial<Record<NetworkId, number>>;
 
 export function toRowView({ profile, grant }: ProfileRow, now: number, limits: HistoryLimits = {}): ProfileRowView {
-  const view = grant ? grantStatus(grant, now) : { status: 'expired' as const, daysLeft: null, expiredSince: now };
+  const view = profileStatus(grant, now);
   const outcome = grant?.renewal?.state === 'done' ? (grant.renewal.outcome ?? null) : null;
   // Texts are formatted when first read: a list of 10,000 rows shows a dozen of them.
   let statusText: string | undefined;

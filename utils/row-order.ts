@@ -1,6 +1,6 @@
 import type { ProfileRow } from './db/profile-rows';
+import { profileStatus } from './at-risk';
 import { consequencesOf } from './consequences';
-import { grantStatus } from './status';
 import { compareUrgency, type UrgencyItem } from './urgency';
 
 /** What the list's order depends on (kept free of formatting, so the background can sort cheaply). */
@@ -22,7 +22,7 @@ export function compareRows(a: Orderable, b: Orderable): number {
 
 /** A row's place in the list at `now` (history limits from the catalog). */
 export function orderOf({ profile, grant }: ProfileRow, now: number): Orderable {
-  const view = grant ? grantStatus(grant, now) : { status: 'expired' as const, daysLeft: null, expiredSince: now };
+  const view = profileStatus(grant, now);
   return {
     status: view.status,
     expiredSince: view.expiredSince,

@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import '@/components/theme.css';
 import { openPageStore } from '@/utils/db/page-store';
 import { createListModel } from '@/utils/db/list-model';
+import { liveSignal } from '@/utils/db/live';
+import type { HubRecord, IdentityRecord } from '@/utils/db/schema';
+import { canRenew, isAtRisk } from '@/utils/at-risk';
 import { createCommandClient } from '@/utils/messages';
 import { App } from './App';
 import { lang, langFrom, setLang } from '@/utils/i18n/index';
@@ -12,9 +15,18 @@ setLang(langFrom(browser.i18n.getUILanguage()));
 document.documentElement.lang = lang();
 
 const params = new URLSearchParams(location.search);
+const store = openPageStore();
+// The startup window lists what this person can renew (SPEC §5); a notification's profile is always shown.
+const identities = liveSignal<IdentityRecord[]>(store, ['identities'], () => store.all<IdentityRecord>('identities'), []);
+const hub = liveSignal<HubRecord | null>(store, ['hub'], async () => (await store.get<HubRecord>('hub', 'hub')) ?? null, null);
 const model = createListModel(
-  { store: openPageStore(), command: createCommandClient((m) => browser.runtime.sendMessage(m)), now: () => Date.now() },
-  (row) => row.status === 'expired' || row.status === 'expiring' || row.id === params.get('profile'),
+  { store, command: createCommandClient((m) => browser.runtime.sendMessage(m)), now: () => Date.now() },
+  (row) => isAtRisk(row.status) || row.id === params.get('profile'),
+  undefined,
+  (row) =>
+    row.profile.id === params.get('profile') ||
+    !params.has('startup') ||
+    canRenew(row.profile, row.grant, identities.value.value, hub.value.value?.memberEmail ?? null),
 );
 render(
   <App model={model} highlighted={params.get('profile')} startup={params.has('startup')} onClose={() => window.close()} />,

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
+import { profileStatus } from '@/utils/at-risk';
 import { badgeFor, type BadgeState } from '@/utils/badge';
 import { readProfileRows, type ProfileRow } from '@/utils/db/profile-rows';
 import type { WardenDb } from '@/utils/db/schema';
-import { grantStatus, nextStatusChange } from '@/utils/status';
+import { nextStatusChange } from '@/utils/status';
 
 /** The only writer of the toolbar badge. */
 export async function setBadge(state: BadgeState): Promise<void> {
@@ -20,7 +21,7 @@ export async function badgeFromDb(
   now: number,
 ): Promise<{ state: BadgeState; nextChange: number | null; rows: ProfileRow[] }> {
   const rows = await readProfileRows(db);
-  const state = badgeFor(rows.map(({ grant }) => (grant ? grantStatus(grant, now).status : 'expired')));
+  const state = badgeFor(rows.map(({ grant }) => profileStatus(grant, now).status));
   const changes = rows.map(({ grant }) => (grant ? nextStatusChange(grant, now) : null)).filter((t): t is number => t !== null);
   return { state, nextChange: changes.length ? Math.min(...changes) : null, rows };
 }

@@ -1,14 +1,14 @@
 import { DAY } from '@/utils/time';
 import type { Deps } from './deps';
 import { postJson } from './outbox';
-import { runReminders } from './reminders';
+import { stateChanged } from './state-changed';
 
 /** "Snooze 1 day": no reminder for this profile until then; the pending one comes after. */
 export async function snoozeProfile(deps: Deps, profileId: string): Promise<{ until: number }> {
   const until = deps.now() + DAY;
   await deps.db.profiles.update(profileId, { snoozedUntil: until });
   await deps.db.history.add({ profileId, at: deps.now(), kind: 'reminder', text: 'Reminders snoozed for a day' });
-  await runReminders(deps);
+  await stateChanged(deps);
   return { until };
 }
 

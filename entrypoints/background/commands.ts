@@ -12,9 +12,8 @@ import type { Deps } from './deps';
 import { deliverOutbox } from './outbox';
 import { pollGrants } from './poll';
 import { isQuotaError } from '@/utils/storage-problem';
-import { runReminders } from './reminders';
-import { refreshBadge } from './refresh-badge';
 import { renewProfile } from './renew';
+import { stateChanged } from './state-changed';
 import { gateUrlChanges } from './url-gate';
 import { forgetLockedTokens, lockNow, turnLockOff, turnLockOn, unlock } from './vault-lock';
 import { vaultMode } from '@/utils/db/vault';
@@ -50,10 +49,8 @@ const HANDLERS: CommandHandlers<Deps> = {
   connect: (deps, p) => connectNetwork(deps, p.network),
   renew: (deps, p) => renewProfile(deps, p.profileId),
   pollNow: async (deps) => {
-    const checked = await pollGrants(deps, { force: true });
-    // What the check found may be due now: "Check now" delivers it, not the next poll alarm.
-    await runReminders(deps);
-    return { checked };
+    // The poll ends with the state-changed step: what it found due is delivered now.
+    return { checked: await pollGrants(deps, { force: true }) };
   },
   saveSettings: (deps, p) => applySettings(deps, p.settings, p.confirmed),
   importSettings: async (deps, p) => {
@@ -79,7 +76,7 @@ const HANDLERS: CommandHandlers<Deps> = {
     const profile = await deps.db.profiles.get(p.profileId);
     const hubGrant = profile && (await deps.db.grants.get(profile.grantId))?.hub;
     const r = hubGrant ? await disconnectThroughHub(deps, p.profileId) : await disconnectProfile(deps, p.profileId);
-    await refreshBadge(deps);
+    await stateChanged(deps);
     return r;
   },
 };
@@ -104,7 +101,7 @@ async function applySettings(deps: Deps, settings: Settings, confirmed: string[]
   await storeSettings(deps.db, settings);
   await sharePreferences(deps, settings);
   await deps.ensurePollAlarm(settings.polling.intervalMinutes);
-  await runReminders(deps);
+  await stateChanged(deps);
   return { ok: true };
 }
 
@@ -138,7 +135,7 @@ export async function handleMessage(deps: Deps, message: unknown, sender: Sender
 export async function onWorkerStart(deps: Deps): Promise<void> {
   const { settings } = await loadSettings(deps.db);
   await deps.ensurePollAlarm(settings.polling.intervalMinutes);
-  await runReminders(deps);
+  await stateChanged(deps);
   await deliverOutbox(deps);
 }
 

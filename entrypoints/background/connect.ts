@@ -1,40 +1,28 @@
-import { saveLogin } from '@/utils/db/save-login';
 import type { NetworkId } from '@/utils/networks/catalog';
 import type { FlowOutcome } from '@/utils/outcomes';
 import type { Deps } from './deps';
 import { hubRecord } from './hub-client';
 import { connectThroughHub } from './hub-login';
-import { bindingOf, oauthLogin, reportedExpiry } from './oauth-login';
-import { refreshBadge } from './refresh-badge';
+import { signInAndList, storeLogin } from './sign-in';
+import { stateChanged } from './state-changed';
 
 /** "Connect a profile": log in, list what the login covers, track it all. */
 export async function connectNetwork(deps: Deps, network: NetworkId): Promise<FlowOutcome> {
   // Enrolled in an organisation hub: the hub exchanges the code and keeps the tokens.
   if (await hubRecord(deps)) {
     const outcome = await connectThroughHub(deps, network);
-    await refreshBadge(deps);
+    await stateChanged(deps);
     return outcome;
   }
-  const login = await oauthLogin(deps, network, 'connect');
+  const login = await signInAndList(deps, network, 'connect');
   if ('kind' in login) return login;
-  const listed = await login.adapter.listProfiles(login.ctx, login.tokens.accessToken, login.identity);
-  if ('kind' in listed) return login.fail(listed);
+  const { listed } = login;
   if (listed.length === 0)
     return { kind: 'failed', reason: `${login.identity.name} manages no profile on this network`, during: 'connect' };
   const ids = listed.map((p) => `${network}:${p.nativeId}`);
   const tracked = new Set(await deps.db.profiles.where('id').anyOf(ids).primaryKeys());
-  await saveLogin(deps.db, {
-    network,
-    tokens: login.tokens,
-    identity: login.identity,
-    reportedExpiry: await reportedExpiry(login),
-    profiles: listed,
-    listed,
-    historyText: `Connected by ${login.identity.name}`,
-    boundTo: bindingOf(login.adapter, listed),
-    now: deps.now(),
-  });
-  await refreshBadge(deps);
+  await storeLogin(deps, login, listed, `Connected by ${login.identity.name}`);
+  await stateChanged(deps);
   return {
     kind: 'connected',
     profiles: listed.length,

@@ -7,7 +7,7 @@ import type { Deps } from './deps';
 import { callHub, callOwnHub, hubRecord } from './hub-client';
 import { syncFromHub } from './hub-sync';
 import { gateUrlChanges } from './url-gate';
-import { refreshBadge } from './refresh-badge';
+import { stateChanged } from './state-changed';
 
 /**
  * Options → Organisation hub: the hub URL (https, or http on loopback; shown to the person and
@@ -49,13 +49,13 @@ export async function enrollInHub(
     deviceKey,
   );
   await syncFromHub(deps);
-  await refreshBadge(deps);
+  await stateChanged(deps);
   return { ok: true };
 }
 
 export async function leaveHub(deps: Deps): Promise<{ ok: true }> {
   await leaveHubMode(deps.db);
-  await refreshBadge(deps);
+  await stateChanged(deps);
   return { ok: true };
 }
 

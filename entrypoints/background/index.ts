@@ -15,6 +15,7 @@ import { deliverOutbox } from './outbox';
 import { pollGrants, resumeInterruptedPoll } from './poll';
 import { refreshBadge } from './refresh-badge';
 import { runReminders } from './reminders';
+import { stateChanged } from './state-changed';
 import { renewProfile } from './renew';
 import { openAtRiskTab, openStartupWindow } from './windows';
 import { hasHosts } from './permissions';
@@ -54,8 +55,8 @@ export default defineBackground(() => {
   });
 
   onAlarm((name) => {
-    if (name === POLL_ALARM) run(async () => (await pollGrants(deps, { force: false }), await runReminders(deps)));
-    if (name === STATUS_ALARM) run(async () => (await refreshBadge(deps), await runReminders(deps)));
+    if (name === POLL_ALARM) run(() => pollGrants(deps, { force: false }));
+    if (name === STATUS_ALARM) run(() => stateChanged(deps));
     if (name === REMINDER_ALARM) run(() => runReminders(deps));
     if (name === OUTBOX_ALARM) run(() => deliverOutbox(deps));
   });
@@ -75,7 +76,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => run(start));
   // A poll cut short when the browser stopped the worker goes on now, then its reminders.
   run(async () => {
-    if ((await resumeInterruptedPoll(deps)) > 0) await runReminders(deps);
+    await resumeInterruptedPoll(deps);
   });
   run(async () => {
     await start();

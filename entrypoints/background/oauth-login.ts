@@ -5,7 +5,6 @@ import type { AdapterContext, CheckResult, Fetch, NativeIdentity, NetworkAdapter
 import { failureOutcome, type FlowOutcome, type LastAnswer } from '@/utils/outcomes';
 import { exchangeUrlNeeded, networkConfig } from '@/utils/settings';
 import { authorizeInWindow, type During } from './authorize-window';
-export { bindingOf } from '@/utils/networks/grant-binding';
 import type { Deps } from './deps';
 
 export interface Login {

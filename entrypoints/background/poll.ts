@@ -12,7 +12,7 @@ import type { Deps } from './deps';
 import { syncFromHub } from './hub-sync';
 import { adapterContext } from './oauth-login';
 import { canRefresh, refreshGrant } from './refresh';
-import { refreshBadge } from './refresh-badge';
+import { stateChanged } from './state-changed';
 import { checkRoles } from './role-check';
 
 export const PER_NETWORK_CONCURRENCY = 4;
@@ -34,13 +34,13 @@ const WORKER_LIFE = crypto.randomUUID();
  */
 export async function pollGrants(deps: Deps, { force }: { force: boolean }): Promise<number> {
   // Locked vault: checks need tokens, so they wait for Unlock; the badge and reminders go on from stored expiries.
-  if ((await vaultMode(deps.db)) === 'locked') return (await refreshBadge(deps), 0);
+  if ((await vaultMode(deps.db)) === 'locked') return (await stateChanged(deps), 0);
   // Hub mode: one request brings what the hub's checks found; this browser's own logins (if any) are still checked here.
   const synced = await syncFromHub(deps);
   const now = deps.now();
   const due = await leaseDueGrants(deps, now, force);
   if (due.length === 0) {
-    await refreshBadge(deps);
+    await stateChanged(deps);
     return synced;
   }
   const key = await vaultKey(deps.db);
@@ -82,8 +82,8 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
     throw error;
   } finally {
     await releaseLeases(deps, [...unwritten]);
-    await refreshBadge(deps);
   }
+  await stateChanged(deps);
   return due.length;
 }
 

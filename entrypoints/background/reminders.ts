@@ -8,7 +8,7 @@ import { deliverOutbox } from './outbox';
 import { callOwnHub, hubRecord } from './hub-client';
 import { recordElsewhere } from '@/utils/db/reminder-writes';
 import { claimAnswer } from '@/utils/hub-protocol';
-import { renewableByMember } from '@/utils/renewable';
+import { renewableByMember } from '@/utils/at-risk';
 import type { DueReminder } from '@/utils/reminders/planner';
 
 /**

@@ -1,7 +1,7 @@
 import type { JobRecord } from '@/utils/db/schema';
+import { isAtRisk, profileStatus } from '@/utils/at-risk';
 import type { NetworkId } from '@/utils/networks/catalog';
 import type { FlowOutcome } from '@/utils/outcomes';
-import { grantStatus } from '@/utils/status';
 import type { Deps } from './deps';
 import { renewProfile } from './renew';
 
@@ -20,8 +20,7 @@ export async function renewAll(deps: Deps, network: NetworkId): Promise<JobRecor
     const grants = new Map((await db.grants.bulkGet(profiles.map((p) => p.grantId))).filter((g) => !!g).map((g) => [g.id, g]));
     return profiles.filter((p) => {
       const g = grants.get(p.grantId);
-      const s = g ? grantStatus(g, deps.now()).status : 'expired';
-      return s === 'expired' || s === 'expiring';
+      return isAtRisk(profileStatus(g, deps.now()).status);
     });
   };
   const todo = (await atRisk()).sort((a, b) => a.name.localeCompare(b.name));

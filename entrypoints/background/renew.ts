@@ -1,5 +1,4 @@
 import { finishedRenewal, markAccess, setRenewal } from '@/utils/db/grant-writes';
-import { saveLogin } from '@/utils/db/save-login';
 import type { GrantRecord, ProfileRecord } from '@/utils/db/schema';
 import { openTokens, vaultKey } from '@/utils/db/vault';
 import { NETWORKS } from '@/utils/networks/catalog';
@@ -7,8 +6,9 @@ import { adapterFor } from '@/utils/networks/index';
 import { describeOutcome, type FlowOutcome } from '@/utils/outcomes';
 import type { Deps } from './deps';
 import { renewThroughHub } from './hub-login';
-import { adapterContext, bindingOf, oauthLogin, outcomeOfFailure, reportedExpiry, watchAnswers } from './oauth-login';
-import { refreshBadge } from './refresh-badge';
+import { adapterContext, outcomeOfFailure, watchAnswers } from './oauth-login';
+import { signInAndList, storeLogin } from './sign-in';
+import { stateChanged } from './state-changed';
 import { refreshGrant } from './refresh';
 
 /**
@@ -34,7 +34,7 @@ export async function renewProfile(deps: Deps, profileId: string): Promise<FlowO
   if (outcome.kind !== 'renewed') {
     await deps.db.history.add({ profileId, at: deps.now(), kind: 'renewal', text: describeOutcome(outcome) });
   }
-  await refreshBadge(deps);
+  await stateChanged(deps);
   return outcome;
 }
 
@@ -71,25 +71,12 @@ export async function silentRefresh(deps: Deps, grant: GrantRecord): Promise<Flo
 
 /** Renewal through the OAuth window; the new login renews every tracked profile it covers. */
 async function reconsent(deps: Deps, profile: ProfileRecord): Promise<FlowOutcome> {
-  const login = await oauthLogin(deps, profile.network, 'renewal');
+  const login = await signInAndList(deps, profile.network, 'renewal');
   if ('kind' in login) return login;
-  const listed = await login.adapter.listProfiles(login.ctx, login.tokens.accessToken, login.identity);
-  if ('kind' in listed) return login.fail(listed);
+  const { listed } = login;
   const tracked = new Set(await deps.db.profiles.where('network').equals(profile.network).primaryKeys());
   const covered = listed.filter((p) => p.canManage && tracked.has(`${profile.network}:${p.nativeId}`));
-  if (covered.length > 0) {
-    await saveLogin(deps.db, {
-      network: profile.network,
-      tokens: login.tokens,
-      identity: login.identity,
-      reportedExpiry: await reportedExpiry(login),
-      profiles: covered,
-      listed,
-      historyText: `Renewed by ${login.identity.name}`,
-      now: deps.now(),
-      boundTo: bindingOf(login.adapter, listed),
-    });
-  }
+  if (covered.length > 0) await storeLogin(deps, login, covered, `Renewed by ${login.identity.name}`);
   const chosen = listed.map((p) => `“${p.name}”`).join(', ');
   if (login.adapter.grantPerProfile && chosen && !listed.some((p) => p.nativeId === profile.nativeId)) {
     // The consent gave another channel: that says nothing of this one's permission.

@@ -3,7 +3,6 @@ import { disableLock, enableLock, MIN_PASSPHRASE, resetLock, unwrapVaultKey } fr
 import { vaultMode } from '@/utils/db/vault';
 import type { Deps } from './deps';
 import { pollGrants } from './poll';
-import { runReminders } from './reminders';
 import { sessionVaultRaw, setSessionVaultKey } from './session';
 
 type Result = { ok: true } | { ok: false; message: string };
@@ -24,7 +23,6 @@ export async function unlock(deps: Deps, passphrase: string): Promise<Result> {
   if (!raw) return { ok: false, message: t('lock.wrong') };
   await setSessionVaultKey(raw);
   await pollGrants(deps, { force: false });
-  await runReminders(deps);
   return { ok: true };
 }
 
@@ -48,6 +46,5 @@ export async function forgetLockedTokens(deps: Deps): Promise<{ ok: true }> {
   await resetLock(deps.db);
   await setSessionVaultKey(null);
   await pollGrants(deps, { force: true });
-  await runReminders(deps);
   return { ok: true };
 }

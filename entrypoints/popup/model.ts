@@ -67,8 +67,7 @@ export function createPopupModel(deps: PopupDeps) {
     filter.value.network === 'all' ? null : (jobs.value.value.find((j) => j.network === filter.value.network) ?? null),
   );
   const networkAtRisk = computed(
-    () =>
-      (visible.value ?? []).filter((r) => r.network === filter.value.network && isAtRisk(r.status)).length,
+    () => (visible.value ?? []).filter((r) => r.network === filter.value.network && isAtRisk(r.status)).length,
   );
 
   return {

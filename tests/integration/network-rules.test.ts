@@ -209,7 +209,7 @@ describe('polling writes in batches', () => {
     expect(writes).toBe(1 + 2 + 1); // the lease, two batches, the list's head
     expect((await h.deps.db.grants.toArray()).every((g) => g.lastCheckResult === 'valid')).toBe(true);
     await h.close();
-  });
+  }, 60_000); // 120 connects through the real sandbox to set it up
 
   it('the list head is written after a change, and not on a mere worker start', async () => {
     const h = await harness();

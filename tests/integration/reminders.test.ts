@@ -37,10 +37,11 @@ describe('reminders through the background (fake-indexeddb, real sandbox, local 
     return profileId;
   };
 
-  it('a token expiring in 6 days gives exactly one "7 days" reminder: inbox, notification, Slack, history', async () => {
+  it('a token expiring in 6 days gives exactly one "7 days" reminder, delivered by the connect itself: inbox, notification, Slack, history', async () => {
     await configure((s) => (s.channels.slackUrl = `${sink.url}/services/T0/B0/x`));
     const profileId = await connectExpiringIn(6);
-    expect(await runReminders(h.deps)).toBe(1);
+    // Due at once: the connect's own state-changed step delivered it (not the next poll alarm).
+    expect(await runReminders(h.deps)).toBe(0);
     expect(h.notifications.map((n) => [n.profileId, n.threshold])).toEqual([[profileId, 7]]);
     const inbox = await h.deps.db.inbox.toArray();
     expect(inbox).toHaveLength(1);
@@ -72,6 +73,14 @@ describe('reminders through the background (fake-indexeddb, real sandbox, local 
     expect(sink.received).toHaveLength(1);
   });
 
+  it('Check now delivers what it finds due, without waiting for the poll alarm', async () => {
+    const profileId = await connectExpiringIn(10);
+    expect(h.notifications).toHaveLength(0);
+    h.setNow(h.deps.now() + 4 * DAY); // the 7-day threshold is crossed
+    await pollGrants(h.deps, { force: true });
+    expect(h.notifications.map((n) => [n.profileId, n.threshold])).toEqual([[profileId, 7]]);
+  });
+
   it('restarts of the worker send nothing new', async () => {
     await configure((s) => (s.channels.slackUrl = `${sink.url}/hook`));
     await connectExpiringIn(6);
@@ -84,18 +93,21 @@ describe('reminders through the background (fake-indexeddb, real sandbox, local 
   });
 
   it('several due at once are grouped into one notification call; each still has its inbox entry', async () => {
-    for (const id of ['1', '2', '3']) await connectExpiringIn(2, `90${id}`);
+    for (const id of ['1', '2', '3']) await connectExpiringIn(10, `90${id}`);
+    expect(h.notifications).toHaveLength(0);
+    h.setNow(h.deps.now() + 8 * DAY); // all three cross "3 days" together
     expect(await runReminders(h.deps)).toBe(3);
     expect(await h.deps.db.inbox.count()).toBe(3);
   });
 
   it('a muted profile ("set by profile") sends nothing on any channel', async () => {
-    const profileId = await connectExpiringIn(6);
     await configure((s) => {
       s.channels.slackUrl = `${sink.url}/hook`;
       s.reminders.mode = 'per-profile';
-      s.reminders.profiles[profileId] = { muted: true };
+      s.reminders.profiles['facebook:9001'] = { muted: true };
     });
+    const profileId = await connectExpiringIn(6); // due at once: the connect would deliver it
+    expect(profileId).toBe('facebook:9001');
     expect(await runReminders(h.deps)).toBe(0);
     expect(h.notifications).toHaveLength(0);
     expect(sink.received).toHaveLength(0);
@@ -131,9 +143,8 @@ describe('reminders through the background (fake-indexeddb, real sandbox, local 
 
   it('a failing webhook is retried with backoff and, in the end, shown as failed; never sent twice', async () => {
     await configure((s) => (s.channels.webhookUrl = `${sink.url}/ntfy`));
-    await connectExpiringIn(6);
     sink.failNext(2);
-    await runReminders(h.deps);
+    await connectExpiringIn(6); // delivers the due reminder at once: the first attempt fails
     let [row] = await h.deps.db.outbox.toArray();
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'The network had an error (HTTP 500)' });
     expect(h.alarms.get('outbox')).toBe(row!.nextAttemptAt);
@@ -166,9 +177,8 @@ describe('reminders through the background (fake-indexeddb, real sandbox, local 
       s.channels.webhookUrl = `${sink.url}/old-topic`;
       s.channels.slackUrl = `${sink.url}/services/T0/B0/secret`;
     });
-    await connectExpiringIn(6);
     sink.failNext(2);
-    await runReminders(h.deps);
+    await connectExpiringIn(6);
     const rows = await h.deps.db.outbox.toArray();
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toContain(sink.url);

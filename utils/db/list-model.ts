@@ -32,6 +32,8 @@ export function createListModel(
   deps: ListDeps,
   keep: (row: ProfileRowView) => boolean = () => true,
   limits: ReadonlySignal<HistoryLimits> = signal({}),
+  /** Narrows by what a view does not show (whose login it is): the at-risk page's "this person can renew". */
+  keepRow: (row: ProfileRow) => boolean = () => true,
 ) {
   // The head (the most urgent rows, kept by the background) is one small read, asked first:
   // shown until every row is in.
@@ -52,7 +54,7 @@ export function createListModel(
   const views = computed(() => {
     void tick.value;
     const current = rows.value.value ?? head.value.value?.rows;
-    return current ? sortedRowViews(current, deps.now(), limits.value).filter(keep) : null;
+    return current ? sortedRowViews(current.filter(keepRow), deps.now(), limits.value).filter(keep) : null;
   });
   const offline = computed(() => looksOffline(rows.value.value ?? []));
   const banner = signal<BannerState | null>(null);

@@ -1,0 +1,14 @@
+import type { Deps } from './deps';
+import { refreshBadge } from './refresh-badge';
+import { runReminders } from './reminders';
+
+/**
+ * The one step after anything that changed the data (a poll, Check now, a connect, a renewal, a
+ * disconnect, a snooze, new settings, a hub sync): the badge and its tooltip, the list's head,
+ * the alarm for the next clock-driven change, the reminders due now (with their deliveries) and
+ * the alarm for the next one. Every writer ends with it, so nothing waits for the next poll.
+ */
+export async function stateChanged(deps: Deps): Promise<void> {
+  await refreshBadge(deps);
+  await runReminders(deps);
+}
