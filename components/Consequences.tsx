@@ -1,4 +1,5 @@
 import { t, tn } from '@/utils/i18n/index';
+import { tv } from '@/utils/i18n/view-texts';
 import type { ConsequenceFacts as C } from '@/utils/consequences';
 import { formatDate } from '@/utils/format';
 
@@ -20,7 +21,7 @@ export function ConsequenceLine({ c }: { c: C }) {
   return (
     <span class="consequences">
       {c.deletionInDays !== null && <strong class="deletion">{deletion(c.deletionInDays)} · </strong>}
-      {t('cons.pausedShort', { date: formatDate(c.pausedSince) })}
+      {tv('cons.pausedShort', { date: formatDate(c.pausedSince) })}
     </span>
   );
 }

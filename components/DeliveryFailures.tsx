@@ -1,4 +1,5 @@
-import { t, tn } from '@/utils/i18n/index';
+import { t } from '@/utils/i18n/index';
+import { tvn } from '@/utils/i18n/view-texts';
 import { formatDateTime, formatTime } from '@/utils/format';
 import type { OutboxRecord } from '@/utils/db/schema';
 
@@ -49,7 +50,7 @@ export function DeliveryFailures({ rows, now = Date.now() }: { rows: OutboxRecor
       <ul class="deliveries">
         {groupDeliveries(rows).map((g) => (
           <li key={g.key} data-status={g.status} data-channel={g.channel}>
-            {tn(g.status === 'failed' ? 'opt.undelivered' : 'opt.waiting', g.count, {
+            {tvn(g.status === 'failed' ? 'opt.undelivered' : 'opt.waiting', g.count, {
               channel: CHANNEL_NAMES[g.channel],
               error: g.lastError || '?',
               since: sinceText(g.oldest, now),

@@ -1,4 +1,5 @@
-import { t, tn } from '@/utils/i18n/index';
+import { t } from '@/utils/i18n/index';
+import { tv, tvn } from '@/utils/i18n/view-texts';
 import { formatDateTime } from '@/utils/format';
 import type { InboxRecord } from '@/utils/db/schema';
 
@@ -18,7 +19,7 @@ export function InboxButton({ unread, open, onToggle }: { unread: number; open: 
       class={`inbox-button${unread > 0 ? ' has-unread' : ''}`}
       aria-expanded={open}
       aria-controls={open ? 'inbox-panel' : undefined}
-      aria-label={`${t('inbox.title')}: ${tn('inbox.unreadCount', unread)}`}
+      aria-label={`${t('inbox.title')}: ${tvn('inbox.unreadCount', unread)}`}
       title={t('inbox.title')}
       onClick={onToggle}
     >
@@ -48,7 +49,7 @@ export function Inbox({ entries, unread, onOpen, onMarkAllRead, onClose }: Inbox
         </button>
       </div>
       {entries.length === 0 ? (
-        <p class="muted">{t('inbox.empty')}</p>
+        <p class="muted">{tv('inbox.empty')}</p>
       ) : (
         <ul aria-label={t('inbox.list')}>
           {entries.map((e) => (

@@ -133,7 +133,8 @@ describe('The popup as a daily tool, on a mixed set of 20 profiles', () => {
 
   it('"See who can renew" shows ✓ ✗ ?', async () => {
     const managers = async (profileId: string) => {
-      if (!(await popup.$(`li.row[data-profile-id="${profileId}"] .row-more`))) await popup.click(`li.row[data-profile-id="${profileId}"] .row-name`);
+      if (!(await popup.$(`li.row[data-profile-id="${profileId}"] .row-more`)))
+        await popup.click(`li.row[data-profile-id="${profileId}"] .row-name`);
       await popup.click(`li.row[data-profile-id="${profileId}"] .row-links button:first-child`);
       await popup.waitForSelector('dialog.dialog');
       const items = await popup.$$eval('.managers li', (l) =>

@@ -35,10 +35,24 @@ const LINKEDIN_MONOGRAM = {
     'M10.5 9h3.3v1.4c.6-1 1.8-1.7 3.3-1.7 2.8 0 3.4 1.8 3.4 4.3V19h-3.5v-5.2c0-1.2-.2-2.2-1.5-2.2s-1.5 1-1.5 2.2V19h-3.5z',
 };
 
+/**
+ * Numbers to two decimals (a 24-unit box drawn at 18 px: 0.005 unit is invisible), which takes a
+ * sixth off the marks' gzip size. A number rounded to an integer gets a space where a dot separated
+ * it from its neighbour, or the two would read as one.
+ */
+export function compactPath(path: string): string {
+  return path.replace(/-?\d*\.\d+(?=(\.?))/g, (n: string, dotNext: string) => {
+    const x = String(Number(Number(n).toFixed(2))).replace(/^(-?)0\./, '$1.');
+    if (x.includes('.')) return x;
+    // ".0014" after "11.977" leaned on the dot to separate: "0" needs a space there.
+    return `${/^[-.]/.test(n) ? ' ' : ''}${x}${dotNext ? ' ' : ''}`;
+  });
+}
+
 /** The marks by network id, sorted. */
 export function markSources(): [string, Mark][] {
   return [
-    ...Object.entries(FROM_SIMPLE_ICONS).map(([id, icon]) => [id, { hex: icon.hex, path: icon.path }] as [string, Mark]),
+    ...Object.entries(FROM_SIMPLE_ICONS).map(([id, icon]) => [id, { hex: icon.hex, path: compactPath(icon.path) }] as [string, Mark]),
     ['linkedin', LINKEDIN_MONOGRAM] as [string, Mark],
   ].sort(([a], [b]) => a.localeCompare(b));
 }

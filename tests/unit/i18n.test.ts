@@ -61,3 +61,14 @@ describe('reminders in French', () => {
     expect(reminderTitle(m)).toBe('Café (Facebook) expires within 3 days');
   });
 });
+
+describe('the pages’ own texts (view-texts)', () => {
+  it('French has every English string, with the same parameters', async () => {
+    const { VIEW_TEXTS } = await import('@/utils/i18n/view-texts');
+    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(VIEW_TEXTS.en) as (keyof typeof VIEW_TEXTS.en)[]) {
+      expect(VIEW_TEXTS.fr[key], key).toBeTruthy();
+      expect(params(VIEW_TEXTS.fr[key]), key).toEqual(params(VIEW_TEXTS.en[key]));
+    }
+  });
+});
