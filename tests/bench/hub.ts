@@ -12,6 +12,7 @@ import { loadConfig, type HubConfig } from '../../hub/config';
 import { openDatabase, startEmbedded, type Database } from '../../hub/db/database';
 import { silentLogger } from '../../hub/log';
 import { hubFetch } from '../../hub/networks';
+import { nodeFetch } from '../../hub/node-fetch';
 import { enroll, invite } from '../../hub/store/members';
 import { createServiceKey } from '../../hub/store/service-keys';
 import { NETWORK_IDS } from '../../utils/networks/catalog';
@@ -84,6 +85,12 @@ async function startRig(): Promise<Rig> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Share of the last minute some task waited for a CPU (Linux PSI), in %: how busy the machine was. */
+async function cpuPressure(): Promise<number> {
+  const psi = await readFile('/proc/pressure/cpu', 'utf8').catch(() => '');
+  return Number(/avg60=([\d.]+)/.exec(psi)?.[1] ?? NaN);
 }
 
 /** A process's CPU seconds from /proc (its own, and its reaped children's: a server's finished backends). */
@@ -195,7 +202,7 @@ async function exchanges(rig: Rig, concurrency = 50, perWorker = 8) {
   const net = hub.samples.filter((s) => s.route === '/v1/exchange').map((s) => s.netMs);
   await hub.close();
   await db.close();
-  return { n: own.length, p50: quantile(own, 0.5), p99: quantile(own, 0.99), netP50: quantile(net, 0.5) };
+  return { n: own.length, p50: quantile(own, 0.5), p99: quantile(own, 0.99), netP50: quantile(net, 0.5), pressure: await cpuPressure() };
 }
 
 /** (b) Service-key token reads at a steady 200 requests per second, 10,000 profiles stored (client-side round trip). */
@@ -224,7 +231,9 @@ async function tokenReads(rig: Rig, perSecond = 200, seconds = 8) {
     inFlight.push(
       (async () => {
         const t = performance.now();
-        const res = await fetch(`${hub.url}/v1/profiles/${p.network}/${p.native_id}/token`, {
+        // node:http with keep-alive, as a publishing tool's client would: undici's fetch would cost
+        // this process (which also serves) more CPU per request than the route itself.
+        const res = await nodeFetch(`${hub.url}/v1/profiles/${p.network}/${p.native_id}/token`, {
           headers: { authorization: `Bearer ${key}` },
         });
         await res.arrayBuffer();
@@ -239,7 +248,14 @@ async function tokenReads(rig: Rig, perSecond = 200, seconds = 8) {
   await hub.close();
   await db.close();
   if (failures > 0) throw new Error(`${failures} token reads failed`);
-  return { n: total, achieved, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), serverP50: quantile(serverSide, 0.5) };
+  return {
+    n: total,
+    achieved,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+    serverP50: quantile(serverSide, 0.5),
+    pressure: await cpuPressure(),
+  };
 }
 
 /** Starts `n` checker processes on one database, lets them go together, and waits for all. */
@@ -295,6 +311,7 @@ async function checks(rig: Rig) {
       sandbox: cpuAfter && cpuBefore ? cpuAfter.sandbox - cpuBefore.sandbox : NaN,
       postgres: cpuAfter && cpuBefore ? cpuAfter.postgres - cpuBefore.postgres : NaN,
       load,
+      pressure: await cpuPressure(),
     };
     const requests = [...(await rig.sandbox.requests()).values()].reduce((a, b) => a + b, 0) - before;
     const checked = (await db.pool.query<{ n: number }>('select count(*)::int as n from grants where last_check_at is not null')).rows[0]!
@@ -307,8 +324,8 @@ async function checks(rig: Rig) {
 }
 
 /** Where the CPU went during a check run (2 cores are 2 CPU-seconds a second), and the machine's load when it began. */
-const cpuNote = (c: { hub: number; sandbox: number; postgres: number; load: number }) =>
-  `CPU s: hub ${c.hub.toFixed(1)}, sandbox ${c.sandbox.toFixed(1)}, PostgreSQL ${c.postgres.toFixed(1)}; load average ${c.load.toFixed(1)}`;
+const cpuNote = (c: { hub: number; sandbox: number; postgres: number; load: number; pressure: number }) =>
+  `CPU s: hub ${c.hub.toFixed(1)}, sandbox ${c.sandbox.toFixed(1)}, PostgreSQL ${c.postgres.toFixed(1)}; load average ${c.load.toFixed(1)}, CPU pressure ${c.pressure}%`;
 
 export async function hubBench(): Promise<HubRow[]> {
   const rig = await startRig();
@@ -331,7 +348,7 @@ export async function hubBench(): Promise<HubRow[]> {
         value: ex.p50,
         unit: 'ms',
         budget: 5,
-        floor: `${ex.n} Facebook exchanges; network ${ex.netP50.toFixed(1)} ms p50 (not counted)`,
+        floor: `${ex.n} Facebook exchanges; network ${ex.netP50.toFixed(1)} ms p50 (not counted); CPU pressure ${ex.pressure}%`,
       },
       { figure: `Hub's own time per exchange, 50 at once, p99`, value: ex.p99, unit: 'ms', budget: 20, floor: '-' },
       {
@@ -346,7 +363,7 @@ export async function hubBench(): Promise<HubRow[]> {
         value: reads.p50,
         unit: 'ms',
         budget: 5,
-        floor: `p99 ${reads.p99.toFixed(1)} ms; server-side p50 ${reads.serverP50.toFixed(1)} ms; ${reads.n} reads`,
+        floor: `p99 ${reads.p99.toFixed(1)} ms; server-side p50 ${reads.serverP50.toFixed(1)} ms; ${reads.n} reads; CPU pressure ${reads.pressure}%`,
       },
       {
         figure: `Hub checks of 10,000 grants, one process (9 networks, 20 ms, ${one!.concurrency}/network) / floor`,
