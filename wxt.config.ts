@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { optionalHostPermissions } from './utils/networks/catalog';
+import { CHANNEL_HOSTS } from './utils/reminders/channels';
 
 /**
  * Public half of the key that pins the unpacked extension id
@@ -24,7 +25,7 @@ export default defineConfig({
     // Slack's incoming webhooks answer without CORS headers: asked for when a Slack URL is saved.
     // Endpoint overrides (base, exchange URLs): each origin is asked for when its change is
     // confirmed, so the browser itself names the host; https anywhere, plain http on loopback only.
-    optional_host_permissions: [...optionalHostPermissions(), 'https://hooks.slack.com/*', ...OVERRIDE_HOSTS],
+    optional_host_permissions: [...optionalHostPermissions(), ...CHANNEL_HOSTS, ...OVERRIDE_HOSTS],
     // The end-to-end build (--mode e2e) talks to the sandbox on 127.0.0.1: granted up front, as
     // no test can click the browser's permission prompt.
     ...(mode === 'e2e' ? { host_permissions: ['http://127.0.0.1/*'] } : {}),

@@ -1,4 +1,5 @@
 import { t } from '@/utils/i18n/index';
+import { CHANNEL_LIST, type ChannelId } from '@/utils/reminders/channels';
 import { useState } from 'preact/hooks';
 import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
 import { formatDays, parseDays } from '@/utils/reminders/thresholds-text';
@@ -14,7 +15,7 @@ export interface ReminderSettingsProps {
   settings: Settings;
   profiles: ProfileChoice[];
   onSave: (settings: Settings) => void;
-  onSendTest: (channel: 'slack' | 'webhook', url: string) => void;
+  onSendTest: (channel: ChannelId, url: string) => void;
 }
 
 /** Reminders and channels (SPEC §5): thresholds, channels, and "apply to all" or "set by profile". */
@@ -70,11 +71,10 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
           />{' '}
           {t('opt.startup')}
         </label>
-        {(['slack', 'webhook'] as const).map((channel) => {
-          const key = channel === 'slack' ? 'slackUrl' : 'webhookUrl';
+        {CHANNEL_LIST.map(({ id: channel, settingsKey: key, label }) => {
           return (
             <div class="field" key={channel}>
-              <label for={`${channel}-url`}>{channel === 'slack' ? t('opt.slackUrl') : t('opt.webhookUrl')}</label>
+              <label for={`${channel}-url`}>{t(label)}</label>
               <div class="inline">
                 <input
                   id={`${channel}-url`}

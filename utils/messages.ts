@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CHANNEL_IDS } from './reminders/channels';
 import { NETWORK_IDS } from './networks/catalog';
 import { flowOutcome } from './outcomes';
 import { settingsSchema, urlOrEmpty } from './settings';
@@ -16,6 +17,13 @@ const passphrase = z.string().check(z.maxLength(1000));
 const profileId = z.string().check(z.minLength(1), z.maxLength(300));
 const network = z.strictObject({ network: z.enum(NETWORK_IDS) });
 const ok = z.object({ ok: z.literal(true) });
+/** One step of a network's setup test (Options' checklist): what was checked, whether it passed, and why not. */
+const setupCheck = z.object({
+  step: z.enum(['clientId', 'server', 'hosts', 'authorize', 'exchange']),
+  ok: z.boolean(),
+  detail: z.optional(z.string()),
+});
+export type SetupCheck = z.infer<typeof setupCheck>;
 
 /**
  * The command protocol between pages and the background (the one door):
@@ -47,6 +55,8 @@ export const COMMANDS = {
     result: saveResult,
   },
   hubLeave: { payload: z.strictObject({}), result: ok },
+  hostAccess: { payload: z.strictObject({}), result: z.record(z.enum(NETWORK_IDS), z.boolean()) },
+  testNetwork: { payload: network, result: z.object({ checks: z.array(setupCheck) }) },
   vaultState: { payload: z.strictObject({}), result: z.object({ mode: z.enum(['open', 'locked', 'unlocked']) }) },
   lockOn: { payload: z.strictObject({ passphrase }), result: saveResult },
   unlock: { payload: z.strictObject({ passphrase }), result: saveResult },
@@ -54,7 +64,7 @@ export const COMMANDS = {
   lockOff: { payload: z.strictObject({}), result: saveResult },
   lockReset: { payload: z.strictObject({}), result: ok },
   sendTest: {
-    payload: z.strictObject({ channel: z.enum(['slack', 'webhook']), url: urlOrEmpty.check(z.minLength(1)) }),
+    payload: z.strictObject({ channel: z.enum(CHANNEL_IDS), url: urlOrEmpty.check(z.minLength(1)) }),
     result: saveResult,
   },
 } as const;

@@ -1,4 +1,5 @@
 import { DAY } from '@/utils/time';
+import { CHANNELS, type ChannelId } from '@/utils/reminders/channels';
 import type { Deps } from './deps';
 import { postJson } from './outbox';
 import { stateChanged } from './state-changed';
@@ -19,16 +20,7 @@ export async function markInboxRead(deps: Deps, ids: number[] | undefined): Prom
 }
 
 /** "Send test": one message to the URL being set up, answered at once (not queued). */
-export async function sendTest(
-  deps: Deps,
-  channel: 'slack' | 'webhook',
-  url: string,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  const text = 'Token Warden test message: reminders will arrive here.';
-  const body =
-    channel === 'slack'
-      ? JSON.stringify({ text: `:white_check_mark: ${text}` })
-      : JSON.stringify({ event: 'token-warden.test', title: 'Token Warden', message: text });
-  const error = await postJson(deps, url, body);
+export async function sendTest(deps: Deps, channel: ChannelId, url: string): Promise<{ ok: true } | { ok: false; message: string }> {
+  const error = await postJson(deps, url, CHANNELS[channel].testBody());
   return error === null ? { ok: true } : { ok: false, message: `The test message was not delivered: ${error}` };
 }

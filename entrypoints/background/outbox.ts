@@ -1,4 +1,5 @@
 import { RETRY_DELAYS_MS } from '@/utils/reminders/messages';
+import { channelUrl } from '@/utils/reminders/channels';
 import { requestJson, isUnknown } from '@/utils/networks/http';
 import type { OutboxRecord } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/db/settings-store';
@@ -35,7 +36,7 @@ export async function deliverOutbox(deps: Deps): Promise<void> {
   const { channels } = (await loadSettings(db)).settings;
   for (const row of due) {
     // The URL as set now (a row never holds it); a channel switched off meanwhile fails the row, said in Options.
-    const url = row.channel === 'slack' ? channels.slackUrl : channels.webhookUrl;
+    const url = channelUrl(channels, row.channel);
     const error = url ? await postJson(deps, url, row.body) : 'The channel has no URL any more';
     const done = url ? afterAttempt(row, error, deps.now()) : { status: 'failed' as const, lastError: error };
     // `url: undefined` drops the URL an older row still holds.

@@ -1,4 +1,6 @@
 import { t } from '@/utils/i18n/index';
+import type { ChannelId } from '@/utils/reminders/channels';
+import { CHANNEL_LIST, channelUrl } from '@/utils/reminders/channels';
 import { tp } from '@/utils/i18n/page-texts';
 import { signal } from '@preact/signals';
 import { liveSignal } from '@/utils/db/live';
@@ -15,6 +17,14 @@ export interface OptionsDeps {
   command: CommandClient;
   requestHosts: (origins: string[]) => Promise<boolean>;
   download: (fileName: string, text: string) => void;
+}
+
+/** Asks the browser for the fixed host of each channel whose URL is on it (Slack's), on the Save click. */
+async function hostsForChannels(settings: Settings, requestHosts: OptionsDeps['requestHosts']): Promise<boolean> {
+  const needed = CHANNEL_LIST.flatMap((c) =>
+    c.hostPermission && channelUrl(settings.channels, c.id).startsWith(c.hostPermission.replace(/\*$/, '')) ? [c.hostPermission] : [],
+  );
+  return needed.length === 0 || (await requestHosts(needed).catch(() => false));
 }
 
 export function createOptionsModel(deps: OptionsDeps) {
@@ -65,7 +75,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     profiles: profiles.value,
     deliveryProblems: deliveryProblems.value,
     message,
-    async sendTest(channel: 'slack' | 'webhook', url: string) {
+    async sendTest(channel: ChannelId, url: string) {
       try {
         report(await deps.command('sendTest', { channel, url }), t('opt.testDelivered'));
       } catch (error) {
@@ -74,10 +84,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     },
     async save(settings: Settings) {
       // Asked on the Save click (a user gesture), before any other await.
-      if (
-        settings.channels.slackUrl.startsWith('https://hooks.slack.com/') &&
-        !(await deps.requestHosts(['https://hooks.slack.com/*']).catch(() => false))
-      ) {
+      if (!(await hostsForChannels(settings, deps.requestHosts))) {
         message.value = { tone: 'bad', text: t('opt.slackNeedsHost') };
         return;
       }

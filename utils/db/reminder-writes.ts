@@ -1,5 +1,6 @@
 import type { DueReminder } from '../reminders/planner';
-import { reminderBody, reminderTitle, slackBody, webhookBody, type ReminderMessage } from '../reminders/messages';
+import { CHANNEL_LIST, channelUrl } from '../reminders/channels';
+import { reminderBody, reminderTitle, type ReminderMessage } from '../reminders/messages';
 import type { Settings } from '../settings';
 import type { OutboxRecord, WardenDb } from './schema';
 
@@ -39,8 +40,9 @@ export async function recordReminders(
         lastError: null,
       };
       // No URL in the row: it is a credential, read from the settings at delivery.
-      if (channels.slackUrl) deliveries.push({ ...base, channel: 'slack', body: slackBody(message) });
-      if (channels.webhookUrl) deliveries.push({ ...base, channel: 'webhook', body: webhookBody(message) });
+      for (const channel of CHANNEL_LIST) {
+        if (channelUrl(channels, channel.id)) deliveries.push({ ...base, channel: channel.id, body: channel.body(message) });
+      }
       if (deliveries.length) await db.outbox.bulkAdd(deliveries);
       recorded.push(message);
     }

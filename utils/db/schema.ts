@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ChannelId } from '../reminders/channels';
 import type { ExpirySource } from '../networks/grant-expiry';
 import type { NetworkId } from '../networks/catalog';
 import type { FlowOutcome } from '../outcomes';
@@ -150,7 +151,7 @@ export interface NetworkStateRecord {
 /** A message for Slack or a webhook, kept until delivered (retried with backoff) or given up on (shown in options). */
 export interface OutboxRecord {
   id?: number;
-  channel: 'slack' | 'webhook';
+  channel: ChannelId;
   /**
    * Rows written before 0.2 held the URL; none does now: a Slack or webhook URL is a credential,
    * read from the settings when the message is delivered (and dropped from an old row then).
