@@ -64,7 +64,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    // Pure domain: no browser, no Dexie, no database values (types are fine: they vanish at build).
+    // Pure domain: no browser, no Dexie, nothing of utils/db/ (its record types live in utils/domain.ts).
     files: ['utils/**/*.{ts,tsx}'],
     ignores: ['utils/db/**'],
     rules: {
@@ -76,8 +76,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/db/*', '@/utils/db/*'],
-              allowTypeImports: true,
-              message: 'Boundary: pure utils/ may import only types from utils/db/.',
+              message: 'Boundary: pure utils/ imports nothing from utils/db/ (domain types live in utils/domain.ts).',
             },
           ],
         },

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { HubRecord } from '@/utils/db/schema';
+import type { HubRecord } from '@/utils/domain';
 import { formatDateTime } from '@/utils/format';
 import { t } from '@/utils/i18n/index';
 

@@ -1,4 +1,4 @@
-import type { GrantRecord } from './db/schema';
+import type { GrantRecord } from './domain';
 import { grantExpiry, grantExpirySource } from './networks/grant-expiry';
 import type { CheckResult, TokenSet } from './networks/types';
 import { nextCheckAt } from './poll-schedule';

@@ -1,4 +1,4 @@
-import type { IdentityRecord } from './db/schema';
+import type { IdentityRecord } from './domain';
 import { grantStatus, type StatusInput, type StatusView, type TokenStatus } from './status';
 
 /** A profile whose grant is gone has nothing to publish with: it counts as expired, everywhere. */

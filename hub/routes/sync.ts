@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { GrantRecord } from '../../utils/db/schema';
+import type { GrantRecord } from '../../utils/domain';
 import { seesAll, type Member } from '../store/members';
 import { toGrantRecord, type GrantRow } from '../store/grant-rows';
 import { inTx } from '../store/tx';

@@ -1,4 +1,4 @@
-import type { GrantRecord } from '../../utils/db/schema';
+import type { GrantRecord } from '../../utils/domain';
 import type { NetworkId } from '../../utils/networks/catalog';
 
 /** A grants row as PostgreSQL returns it (snake_case, bigint as number). */

@@ -1,5 +1,5 @@
 import { applyRefresh } from '../../utils/apply-check';
-import type { GrantRecord } from '../../utils/db/schema';
+import type { GrantRecord } from '../../utils/domain';
 import type { NetworkId } from '../../utils/networks/catalog';
 import type { ListedProfile, NativeIdentity, TokenSet } from '../../utils/networks/types';
 import { grantIdOf } from '../../utils/networks/grant-binding';

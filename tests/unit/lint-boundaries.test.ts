@@ -34,6 +34,12 @@ describe('import boundaries are enforced by the linter', { timeout: 30_000 }, ()
       'no-restricted-imports',
     ],
     [
+      'utils/ imports a type from utils/db/ (domain types live in utils/domain.ts)',
+      'utils/fixture.ts',
+      "import type { GrantRecord } from '@/utils/db/schema';\nexport const f = (g: GrantRecord) => g.id;",
+      'no-restricted-imports',
+    ],
+    [
       'utils/ imports from entrypoints/',
       'utils/fixture.ts',
       "import { sharedDb } from '@/entrypoints/background/deps';\nexport const d = sharedDb;",
@@ -108,9 +114,9 @@ describe('import boundaries are enforced by the linter', { timeout: 30_000 }, ()
 
   it.each([
     [
-      'utils/ imports only types from utils/db/',
+      'utils/ imports its record types from utils/domain',
       'utils/fixture.ts',
-      "import type { WardenDb } from '@/utils/db/schema';\nexport type D = WardenDb;",
+      "import type { GrantRecord } from '@/utils/domain';\nexport type G = GrantRecord;",
     ],
     ['utils/db/ uses Dexie', 'utils/db/fixture.ts', "import Dexie from 'dexie';\nexport const d = new Dexie('x');"],
     [

@@ -1,10 +1,7 @@
-import type { GrantRecord, ProfileRecord, WardenDb } from './schema';
+import type { GrantRecord, ProfileRecord, ProfileRow } from '../domain';
+import type { WardenDb } from './schema';
 
-/** What a list row needs: a profile and its grant (never its secret). */
-export interface ProfileRow {
-  profile: ProfileRecord;
-  grant: GrantRecord | undefined;
-}
+export type { ProfileRow };
 
 export function joinProfileRows(profiles: ProfileRecord[], grants: GrantRecord[]): ProfileRow[] {
   const byId = new Map(grants.map((g) => [g.id, g]));
