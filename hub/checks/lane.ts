@@ -55,8 +55,8 @@ export async function runLane(pool: pg.Pool, config: HubConfig, log: Logger, net
         })
         .finally(() => (filling = null)))(`${o.processId}:${network}:${++leases}`));
 
-  // Writes are chained (one at a time per lane); a failed write leaves its grants leased, to be
-  // checked again once the lease lapses: nothing is lost.
+  // Writes are chained (one at a time per lane); a failed write leaves its grants held, released
+  // at the end unwritten: due again, checked in a next round (by any process). Nothing is lost.
   const flush = (): Promise<void> => {
     const batch = verdicts.splice(0);
     if (batch.length === 0) return writing;
@@ -82,7 +82,11 @@ export async function runLane(pool: pg.Pool, config: HubConfig, log: Logger, net
   const next = async (): Promise<{ row: GrantRow; lease: string } | null> => {
     while (queue.length === 0) {
       if (exhausted || paused || o.stopped()) return null;
-      await fill();
+      // The database unreachable: this round ends here (every worker stops; what is held is released).
+      await fill().catch((e: unknown) => {
+        log.error('grants not leased', { network, error: e instanceof Error ? e.name : 'error' });
+        exhausted = true;
+      });
     }
     // Lease the next batch while this one is still being checked: no gap between batches.
     if (queue.length <= config.checkConcurrency && !exhausted) void fill().catch(() => undefined);
