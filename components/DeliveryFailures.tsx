@@ -3,7 +3,7 @@ import { tvn } from '@/utils/i18n/view-texts';
 import { formatDateTime, formatTime } from '@/utils/format';
 import type { OutboxRecord } from '@/utils/db/schema';
 
-const CHANNEL_NAMES: Record<OutboxRecord['channel'], string> = { slack: 'Slack', webhook: 'Webhook' };
+const CHANNEL_NAMES: Partial<Record<OutboxRecord['channel'], string>> = { slack: 'Slack', webhook: 'Webhook' };
 
 interface Group {
   key: string;
@@ -51,7 +51,7 @@ export function DeliveryFailures({ rows, now = Date.now() }: { rows: OutboxRecor
         {groupDeliveries(rows).map((g) => (
           <li key={g.key} data-status={g.status} data-channel={g.channel}>
             {tvn(g.status === 'failed' ? 'opt.undelivered' : 'opt.waiting', g.count, {
-              channel: CHANNEL_NAMES[g.channel],
+              channel: CHANNEL_NAMES[g.channel] ?? g.channel,
               error: g.lastError || '?',
               since: sinceText(g.oldest, now),
             })}

@@ -44,7 +44,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
       {NETWORK_IDS.filter((id) => supported.includes(id)).map((id) => {
         const n = draft.networks[id] ?? EMPTY;
         return (
-          <fieldset key={id} data-network={id}>
+          <fieldset key={id} id={`net-${id}`} data-network={id}>
             <legend>{NETWORKS[id].name}</legend>
             <div class="field">
               <label for={`${id}-client`}>{t('opt.clientId')}</label>

@@ -6,6 +6,7 @@ import { tokenUrlChanges } from '@/utils/token-urls';
 import { keepAbsentWebhooks, parseSettingsFile, type Settings } from '@/utils/settings';
 import { markInboxRead, sendTest, snoozeProfile } from './channel-actions';
 import { connectNetwork } from './connect';
+import { hostAccess, testNetwork } from './network-setup';
 import { enrollInHub, leaveHub, sharePreferences } from './hub-enroll';
 import { disconnectThroughHub } from './hub-login';
 import type { Deps } from './deps';
@@ -66,6 +67,8 @@ const HANDLERS: CommandHandlers<Deps> = {
   cancelRenewAll: (deps, p) => cancelRenewAll(deps, p.network),
   hubEnroll: (deps, p) => enrollInHub(deps, p.url, p.code, deviceName(), p.confirmed),
   hubLeave: (deps) => leaveHub(deps),
+  hostAccess: (deps) => hostAccess(deps),
+  testNetwork: async (deps, p) => ({ checks: await testNetwork(deps, p.network) }),
   vaultState: async (deps) => ({ mode: await vaultMode(deps.db) }),
   lockOn: (deps, p) => turnLockOn(deps, p.passphrase),
   unlock: (deps, p) => unlock(deps, p.passphrase),

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { t } from '@/utils/i18n/index';
 import { Banner } from '@/components/Banner';
 import { ConfirmUrls } from '@/components/ConfirmUrls';
@@ -7,13 +8,20 @@ import { HubPanel } from '@/components/HubPanel';
 import { ReminderSettings } from '@/components/ReminderSettings';
 import { SettingsFile } from '@/components/SettingsFile';
 import { SettingsForm } from '@/components/SettingsForm';
-import { NETWORK_IDS } from '@/utils/networks/catalog';
+import { SetupChecklist } from '@/components/SetupChecklist';
+import { tv } from '@/utils/i18n/view-texts';
+import { setupLines } from '@/utils/setup-lines';
+import { NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
 import type { OptionsModel } from './model';
+import type { SetupModel } from './setup-model';
 
-export function App({ model }: { model: OptionsModel }) {
+export function App({ model, setup, focusNetwork = null }: { model: OptionsModel; setup: SetupModel; focusNetwork?: NetworkId | null }) {
   const loaded = model.loaded.value.value;
   const message = model.message.value;
   const pendingUrls = model.pendingUrls.value;
+  const settingsKey = loaded ? JSON.stringify(loaded.settings) : '';
+  // A base URL change moves a network to other hosts: the granted ones are asked again.
+  useEffect(() => void setup.refreshHosts(), [settingsKey, setup]);
   return (
     <main class="options">
       <header class="bar">
@@ -25,6 +33,17 @@ export function App({ model }: { model: OptionsModel }) {
           <ConfirmUrls changes={pendingUrls.changes} onConfirm={() => void model.confirmUrls()} onCancel={() => model.cancelUrls()} />
         )}
         {loaded?.repaired && <Banner tone="bad" text={t('opt.repaired')} />}
+        <h2 id="setup-title">{tv('setup.title')}</h2>
+        {loaded ? (
+          <SetupChecklist
+            lines={setupLines(loaded.settings, model.hub.value !== null, setup.hosts.value, model.profiles.value)}
+            tests={setup.tests.value}
+            onTest={(n) => void setup.test(n)}
+            initiallyOpen={focusNetwork}
+          />
+        ) : (
+          <p class="muted">{t('opt.loading')}</p>
+        )}
         <h2 id="hub-title">{t('hub.title')}</h2>
         <HubPanel hub={model.hub.value} onEnroll={(url, code) => void model.enrollHub(url, code)} onLeave={() => void model.leaveHub()} />
         <h2>{t('opt.reminders')}</h2>

@@ -10,10 +10,13 @@ import { lang, langFrom, setLang } from '@/utils/i18n/index';
 setLang(langFrom(browser.i18n.getUILanguage()));
 document.documentElement.lang = lang();
 import { createOptionsModel } from './model';
+import { createSetupModel } from './setup-model';
+import { isNetworkId } from '@/utils/networks/catalog';
 
+const command = createCommandClient((m) => browser.runtime.sendMessage(m));
 const model = createOptionsModel({
   store: openPageStore(),
-  command: createCommandClient((m) => browser.runtime.sendMessage(m)),
+  command,
   requestHosts: (origins) => browser.permissions.request({ origins }),
   download: (name, text) => {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -22,4 +25,8 @@ const model = createOptionsModel({
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   },
 });
-render(<App model={model} />, document.getElementById('app')!);
+// The popup's Connect sends a person without a client ID to `#setup-<network>`: that line opens.
+const focus = location.hash.replace(/^#setup-/, '');
+const focusNetwork = isNetworkId(focus) ? focus : null;
+render(<App model={model} setup={createSetupModel(command)} focusNetwork={focusNetwork} />, document.getElementById('app')!);
+if (focusNetwork) requestAnimationFrame(() => document.getElementById(`setup-${focusNetwork}`)?.scrollIntoView());

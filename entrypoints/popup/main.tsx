@@ -29,6 +29,7 @@ const model = createPopupModel({
   command: createCommandClient((m) => browser.runtime.sendMessage(m)),
   requestHosts: (origins) => browser.permissions.request({ origins }),
   openOptions: () => void browser.runtime.openOptionsPage(),
+  openSetup: (network) => void browser.tabs.create({ url: browser.runtime.getURL(`/options.html#setup-${network}`) }),
   openInTab: () => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?view=tab') }),
   download: (name, text, type) => {
     const url = URL.createObjectURL(new Blob([text], { type }));

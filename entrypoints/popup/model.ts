@@ -15,6 +15,8 @@ import type { StorageProblem } from '@/utils/storage-problem';
 export interface PopupDeps extends ListDeps {
   requestHosts: (origins: string[]) => Promise<boolean>;
   openOptions: () => void;
+  /** Options opened on one network's line of the setup checklist. */
+  openSetup?: (network: NetworkId) => void;
   openInTab: () => void;
   download: (fileName: string, text: string, type: string) => void;
   /** Page storage for the filter choice (it is UI state, not token state). */
@@ -156,6 +158,11 @@ export function createPopupModel(deps: PopupDeps) {
     },
 
     async connect(network: NetworkId) {
+      // No client ID (and no hub to hold it): the setup checklist says what is missing, instead of a failure.
+      if (!hub.value.value && !networkConfig(settings.value.value, network).clientId) {
+        (deps.openSetup ?? deps.openOptions)(network);
+        return;
+      }
       // Host access is asked for on this click (a user gesture), before any other await.
       const origins = networkConfig(settings.value.value, network).baseUrl ? [] : [...NETWORKS[network].hosts];
       if (origins.length > 0 && !(await deps.requestHosts(origins).catch(() => false))) {

@@ -13,6 +13,7 @@ function setup(networks: object) {
   const store = openPageStore({ name: db.name });
   onTestFinished(() => (stopAnnouncing(), store.close()));
   const asked: string[][] = [];
+  const setupOpened: string[] = [];
   let grant = true;
   const fake = fakeCommands({ connect: () => ({ kind: 'connected', profiles: 1 }) });
   const command = fake.command;
@@ -24,6 +25,7 @@ function setup(networks: object) {
       return Promise.resolve(grant);
     },
     openOptions: () => undefined,
+    openSetup: (network) => setupOpened.push(network),
     openInTab: () => undefined,
     download: () => undefined,
     storage: { getItem: () => null, setItem: () => undefined },
@@ -34,6 +36,7 @@ function setup(networks: object) {
     model,
     sent: fake.sent,
     asked,
+    setupOpened,
     deny: () => (grant = false),
     ready: () => storeSettings(db, settingsSchema.parse({ version: 2, networks })).then(() => new Promise((r) => setTimeout(r, 50))),
   };
@@ -60,6 +63,16 @@ describe('popup model: connecting asks for the network hosts on the click', () =
       tone: 'bad',
       text: 'Token Warden needs access to TikTok to check its tokens. Nothing was changed.',
     });
+    t.model.dispose();
+  });
+
+  it('without a client ID, leads to that network in the setup checklist instead of failing', async () => {
+    const t = setup({ facebook: { clientId: 'c', exchangeUrl: 'https://t.example/x' } });
+    await t.ready();
+    await t.model.connect('youtube');
+    expect(t.setupOpened).toEqual(['youtube']);
+    expect(t.asked).toEqual([]);
+    expect(t.sent).toEqual([]);
     t.model.dispose();
   });
 
