@@ -261,10 +261,20 @@ async function tokenReads(rig: Rig, perSecond = 200, seconds = 8) {
 /** Starts `n` checker processes on one database, lets them go together, and waits for all. */
 async function checkers(env: Record<string, string>, n: number) {
   const procs = Array.from({ length: n }, () =>
-    spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/bench/hub-checker.ts'], {
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    }),
+    spawn(
+      process.execPath,
+      [
+        ...(process.env.TW_BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.TW_BENCH_CPU_PROF}`] : []),
+        '--expose-gc',
+        '--import',
+        'tsx',
+        'tests/bench/hub-checker.ts',
+      ],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['pipe', 'pipe', 'inherit'],
+      },
+    ),
   );
   // Listened for from the start: a checker may exit before its answer is read.
   const exits = procs.map((p) => new Promise((r) => p.once('exit', r)));
