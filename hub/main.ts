@@ -30,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const log = jsonLogger();
   const db = await openDatabase(config.databaseUrl, config.dataDir);
+  log.info('database ready', { migrationsApplied: db.migrated?.join(',') || 'none' });
   const hub = await serveHub(db, config, log);
   // Commands run while an embedded database is served reach it through this file (readable by its owner only).
   const urlFile = join(config.dataDir, 'db-url');

@@ -14,6 +14,8 @@ export interface Database {
   url: string;
   /** Stops the pool and, when the hub started it, the embedded server. */
   close(): Promise<void>;
+  /** The migrations this start applied (none when another process or an earlier start had). */
+  migrated?: number[];
 }
 
 /**
@@ -37,13 +39,14 @@ export function newPool(connectionString: string, max: number): pg.Pool {
 export async function openDatabase(databaseUrl: string | null, dataDir: string, poolSize = 10): Promise<Database> {
   if (databaseUrl) {
     const pool = newPool(databaseUrl, poolSize);
-    await migrate(pool);
-    return { pool, url: databaseUrl, close: () => pool.end() };
+    const migrated = await migrate(pool);
+    return { pool, url: databaseUrl, close: () => pool.end(), migrated };
   }
   const embedded = await startEmbedded(dataDir);
   const pool = newPool(embedded.url, poolSize);
+  let migrated: number[];
   try {
-    await migrate(pool);
+    migrated = await migrate(pool);
   } catch (error) {
     await pool.end();
     await embedded.stop();
@@ -52,6 +55,7 @@ export async function openDatabase(databaseUrl: string | null, dataDir: string, 
   return {
     pool,
     url: embedded.url,
+    migrated,
     close: async () => {
       await pool.end();
       await embedded.stop();

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runHub, spawnHub, type HubChild } from './support/child';
-import { EXTENSION_ID } from './support/hub';
+import { MIGRATIONS } from '../../hub/db/migrate';
+import { EXTENSION_ID, freshDatabaseUrl } from './support/hub';
 
 describe('hub: `npm run hub` as a real process, with its embedded PostgreSQL', () => {
   let dir: string;
@@ -65,5 +66,32 @@ describe('hub: `npm run hub` as a real process, with its embedded PostgreSQL', (
     const log = hub.out.join('\n');
     expect(log).toContain('"route":"/v1/enroll"');
     for (const secret of [code, body.deviceKey, env.HUB_SECRET_KEY]) expect(log).not.toContain(secret);
+  }, 120_000);
+});
+
+describe('hub: two `npm run hub` starting together on one DATABASE_URL', () => {
+  const started: HubChild[] = [];
+  afterAll(async () => {
+    for (const h of started) h.kill('SIGTERM');
+    await Promise.all(started.map((h) => h.exited));
+  });
+
+  it('migrate once: one applies every migration, the other waits on the lock and applies none; a third start applies none', async () => {
+    const env = {
+      HUB_SECRET_KEY: randomBytes(32).toString('base64'),
+      HUB_EXTENSION_IDS: EXTENSION_ID,
+      HUB_PORT: '0',
+      DATABASE_URL: await freshDatabaseUrl(),
+    };
+    const applied = async (h: HubChild) =>
+      (JSON.parse(await h.waitFor(/"message":"database ready"/, 60_000)) as { migrationsApplied: string }).migrationsApplied;
+    const pair = [spawnHub(env), spawnHub(env)];
+    started.push(...pair);
+    const all = MIGRATIONS.map((m) => m.id).join(',');
+    expect((await Promise.all(pair.map(applied))).sort()).toEqual([all, 'none'].sort());
+    await Promise.all(pair.map((h) => h.waitFor(/ready at/)));
+    const third = spawnHub(env);
+    started.push(third);
+    expect(await applied(third)).toBe('none');
   }, 120_000);
 });
