@@ -84,6 +84,32 @@ export default tseslint.config(
     },
   },
   {
+    // Writes have one home: the background calls utils/db/*-writes.ts, it does not write tables itself.
+    files: ['entrypoints/background/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['db', 'deps.db'].flatMap((owner) => {
+          const object = owner === 'db' ? "[callee.object.object.name='db']" : "[callee.object.object.property.name='db']";
+          return [
+            {
+              selector: `CallExpression[callee.property.name=/^(put|add|bulkAdd|bulkPut|update|bulkUpdate|delete|bulkDelete|clear)$/]${object}`,
+              message: 'Boundary: the background writes through utils/db/ (one home for writes), not to a table directly.',
+            },
+          ];
+        }),
+        {
+          selector: "CallExpression[callee.property.name='modify']",
+          message: 'Boundary: the background writes through utils/db/ (one home for writes), not to a table directly.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='transaction'][arguments.0.value='rw']",
+          message: 'Boundary: read-write transactions live in utils/db/ (one home for writes).',
+        },
+      ],
+    },
+  },
+  {
     files: ['components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-globals': ['error', ...BROWSER_GLOBALS],

@@ -1,4 +1,5 @@
 import { DAY } from '@/utils/time';
+import { markRead, snoozeUntil } from '@/utils/db/profile-writes';
 import { CHANNELS, type ChannelId } from '@/utils/reminders/channels';
 import type { Deps } from './deps';
 import { postJson } from './outbox';
@@ -7,16 +8,13 @@ import { stateChanged } from './state-changed';
 /** "Snooze 1 day": no reminder for this profile until then; the pending one comes after. */
 export async function snoozeProfile(deps: Deps, profileId: string): Promise<{ until: number }> {
   const until = deps.now() + DAY;
-  await deps.db.profiles.update(profileId, { snoozedUntil: until });
-  await deps.db.history.add({ profileId, at: deps.now(), kind: 'reminder', text: 'Reminders snoozed for a day' });
+  await snoozeUntil(deps.db, profileId, until, deps.now());
   await stateChanged(deps);
   return { until };
 }
 
 export async function markInboxRead(deps: Deps, ids: number[] | undefined): Promise<{ marked: number }> {
-  const unread = deps.db.inbox.where('read').equals(0);
-  const marked = ids ? await deps.db.inbox.where('id').anyOf(ids).modify({ read: 1 }) : await unread.modify({ read: 1 });
-  return { marked };
+  return { marked: await markRead(deps.db, ids) };
 }
 
 /** "Send test": one message to the URL being set up, answered at once (not queued). */

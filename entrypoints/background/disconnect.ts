@@ -1,4 +1,5 @@
 import { loadSettings } from '@/utils/db/settings-store';
+import { removeProfile } from '@/utils/db/profile-writes';
 import { openTokens, vaultKey } from '@/utils/db/vault';
 import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
 import { revokeAtNetwork, type RevokeOutcome } from '@/utils/networks/revoke';
@@ -25,16 +26,7 @@ export async function disconnectProfile(deps: Deps, profileId: string): Promise<
   const last = (await db.profiles.where('grantId').equals(profile.grantId).count()) === 1;
   const revoked = last ? await revokeLogin(deps, profile.network, profile.grantId) : undefined;
   const name = NETWORKS[profile.network].name;
-  await db.transaction('rw', [db.profiles, db.grants, db.secrets, db.history], async () => {
-    if (!(await db.profiles.get(profileId))) return;
-    await db.profiles.delete(profileId);
-    const text = revoked ? HISTORY[revoked](name) : 'Disconnected: no longer tracked';
-    await db.history.add({ profileId, at: deps.now(), kind: 'status', text });
-    if ((await db.profiles.where('grantId').equals(profile.grantId).count()) === 0) {
-      await db.grants.delete(profile.grantId);
-      await db.secrets.delete(profile.grantId);
-    }
-  });
+  await removeProfile(db, profileId, revoked ? HISTORY[revoked](name) : 'Disconnected: no longer tracked', deps.now());
   return revoked ? { ok: true, revoked } : { ok: true };
 }
 

@@ -3,6 +3,7 @@ import { channelUrl } from '@/utils/reminders/channels';
 import { requestJson, isUnknown } from '@/utils/networks/http';
 import type { OutboxRecord } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/db/settings-store';
+import { leaseDueDeliveries, nextDeliveryAt, recordAttempt } from '@/utils/db/outbox-writes';
 import { MINUTE } from '@/utils/time';
 import { OUTBOX_ALARM } from './alarms';
 import type { Deps } from './deps';
@@ -24,26 +25,16 @@ export async function postJson(deps: Deps, url: string, body: string): Promise<s
 export async function deliverOutbox(deps: Deps): Promise<void> {
   const { db } = deps;
   const now = deps.now();
-  const due = await db.transaction('rw', db.outbox, async () => {
-    const rows = await db.outbox
-      .where('nextAttemptAt')
-      .belowOrEqual(now)
-      .filter((r) => r.status === 'pending')
-      .toArray();
-    await db.outbox.bulkUpdate(rows.map((r) => ({ key: r.id!, changes: { nextAttemptAt: now + LEASE_MS } })));
-    return rows;
-  });
+  const due = await leaseDueDeliveries(db, now, LEASE_MS);
   const { channels } = (await loadSettings(db)).settings;
   for (const row of due) {
     // The URL as set now (a row never holds it); a channel switched off meanwhile fails the row, said in Options.
     const url = channelUrl(channels, row.channel);
     const error = url ? await postJson(deps, url, row.body) : 'The channel has no URL any more';
     const done = url ? afterAttempt(row, error, deps.now()) : { status: 'failed' as const, lastError: error };
-    // `url: undefined` drops the URL an older row still holds.
-    await db.outbox.update(row.id, { ...done, url: undefined });
+    await recordAttempt(db, row.id!, done);
   }
-  const next = await db.outbox.where('status').equals('pending').toArray();
-  await deps.scheduleAlarm(OUTBOX_ALARM, next.length ? Math.min(...next.map((r) => r.nextAttemptAt)) : null);
+  await deps.scheduleAlarm(OUTBOX_ALARM, await nextDeliveryAt(db));
 }
 
 function afterAttempt(row: OutboxRecord, error: string | null, now: number): Partial<OutboxRecord> {

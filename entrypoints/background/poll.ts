@@ -1,5 +1,6 @@
 import { applyChecks, type CheckToApply } from '@/utils/db/grant-writes';
-import { pausedNetworks, pauseNetwork } from '@/utils/db/network-pauses';
+import { pauseNetwork } from '@/utils/db/network-pauses';
+import { abandonedCount, leaseDueGrants, releaseLeases } from '@/utils/db/poll-leases';
 import type { GrantRecord, SecretRecord } from '@/utils/db/schema';
 import { openTokens, sealTokens, secretPart, vaultKey, vaultMode } from '@/utils/db/vault';
 import { adapterFor } from '@/utils/networks/index';
@@ -26,6 +27,7 @@ const LEASE_MS = 2 * MINUTE;
  * lease held by another life belongs to a worker that was stopped in the middle of a poll.
  */
 const WORKER_LIFE = crypto.randomUUID();
+const HOLDER = { life: WORKER_LIFE, leaseMs: LEASE_MS };
 
 /**
  * Checks every due grant (all live ones when forced) through its network's
@@ -38,7 +40,7 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
   // Hub mode: one request brings what the hub's checks found; this browser's own logins (if any) are still checked here.
   const synced = await syncFromHub(deps);
   const now = deps.now();
-  const due = await leaseDueGrants(deps, now, force);
+  const due = await leaseDueGrants(deps.db, now, force, HOLDER);
   if (due.length === 0) {
     await stateChanged(deps);
     return synced;
@@ -81,57 +83,10 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
     if (isQuotaError(error)) await deps.storageProblem({ at: deps.now(), error: 'QuotaExceededError' });
     throw error;
   } finally {
-    await releaseLeases(deps, [...unwritten]);
+    await releaseLeases(deps.db, [...unwritten], deps.now());
   }
   await stateChanged(deps);
   return due.length;
-}
-
-/** Grants this poll leased but learned nothing about (rate-limited, or their write failed) are due again. */
-async function releaseLeases(deps: Deps, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const now = deps.now();
-  await deps.db.grants
-    .bulkUpdate(ids.map((key) => ({ key, changes: { nextCheckAt: now, leasedUntil: 0, leasedBy: undefined } })))
-    .catch(() => undefined); // a full disk: the leases then run out by themselves
-}
-
-/**
- * Picks the grants to check and leases them in ONE read-write transaction, so
- * overlapping polls (an alarm and "Check now") never check a grant twice.
- */
-async function leaseDueGrants(deps: Deps, now: number, force: boolean): Promise<GrantRecord[]> {
-  const { db } = deps;
-  return db.transaction('rw', db.grants, db.networkState, async () => {
-    // A leased grant's next check is its lease's end: the index finds the abandoned leases too.
-    const candidates = force
-      ? await db.grants.toArray()
-      : await db.grants
-          .where('nextCheckAt')
-          .belowOrEqual(now + LEASE_MS)
-          .toArray();
-    const paused = await pausedNetworks(db, now);
-    // A network paused by a 429 is not asked anything before its Retry-After; its grants stay due.
-    const due = candidates.filter(
-      (g) =>
-        // The organisation hub checks its grants (this browser holds no token for them).
-        g.hub !== true &&
-        g.invalidSince === null &&
-        g.renewal?.state !== 'running' &&
-        !paused.has(g.network) &&
-        (force || g.nextCheckAt <= now || abandoned(g, now)) &&
-        ((g.leasedUntil ?? 0) <= now || abandoned(g, now)),
-    );
-    await db.grants.bulkUpdate(
-      due.map((g) => ({ key: g.id, changes: { nextCheckAt: now + LEASE_MS, leasedUntil: now + LEASE_MS, leasedBy: WORKER_LIFE } })),
-    );
-    return due;
-  });
-}
-
-/** Leased by an earlier life of the worker: it was stopped mid-poll (one worker runs at a time), the grant is ours to check. */
-function abandoned(g: GrantRecord, now: number): boolean {
-  return (g.leasedUntil ?? 0) > now && g.leasedBy !== WORKER_LIFE;
 }
 
 /**
@@ -140,11 +95,7 @@ function abandoned(g: GrantRecord, now: number): boolean {
  */
 export async function resumeInterruptedPoll(deps: Deps): Promise<number> {
   const now = deps.now();
-  const left = await deps.db.grants
-    .where('nextCheckAt')
-    .between(now, now + LEASE_MS, true, true)
-    .filter((g) => abandoned(g, now))
-    .count();
+  const left = await abandonedCount(deps.db, now, HOLDER);
   if (left > 0) await pollGrants(deps, { force: false });
   return left;
 }

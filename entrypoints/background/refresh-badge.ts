@@ -2,6 +2,7 @@ import { STATUS_ALARM } from './alarms';
 import { badgeFromDb } from './badge';
 import type { Deps } from './deps';
 import { listHead } from '@/utils/list-head';
+import { storeListHead } from '@/utils/db/job-writes';
 
 /**
  * After any write that can change a status: badge from the database, an alarm for the next
@@ -14,5 +15,5 @@ export async function refreshBadge(deps: Deps, { head = true }: { head?: boolean
   await deps.setBadge(state);
   await deps.scheduleAlarm(STATUS_ALARM, nextChange);
   // Best effort: the popup reads everything anyway; a full disk must not stop the badge.
-  if (head) await deps.db.snapshots.put(listHead(rows, now)).catch(() => undefined);
+  if (head) await storeListHead(deps.db, listHead(rows, now)).catch(() => undefined);
 }

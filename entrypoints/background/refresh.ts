@@ -1,4 +1,4 @@
-import { storeRefreshed } from '@/utils/db/grant-writes';
+import { journalRefresh, storeRefreshed } from '@/utils/db/grant-writes';
 import type { GrantRecord } from '@/utils/db/schema';
 import type { SecretTokens } from '@/utils/db/vault';
 import type { AdapterContext, CheckResult, NetworkAdapter } from '@/utils/networks/types';
@@ -27,10 +27,10 @@ export async function refreshGrant(
 ): Promise<RefreshResult> {
   if (!adapter.refresh || !canRefresh(adapter, grant, tokens, ctx.now)) return { ok: false, result: null };
   const interrupted = Boolean(grant.refreshStartedAt);
-  await deps.db.grants.update(grant.id, { refreshStartedAt: deps.now() });
+  await journalRefresh(deps.db, grant.id, deps.now());
   const refreshed = await adapter.refresh(ctx, { ...tokens, accessExpiresAt: grant.accessExpiresAt, scopes: grant.scopes });
   if (!refreshed.ok) {
-    await deps.db.grants.update(grant.id, { refreshStartedAt: null });
+    await journalRefresh(deps.db, grant.id, null);
     const r = refreshed.result;
     return { ok: false, result: r.kind === 'invalid' && interrupted ? { ...r, reason: INTERRUPTED } : r };
   }

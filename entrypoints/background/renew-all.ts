@@ -1,4 +1,5 @@
 import type { JobRecord } from '@/utils/db/schema';
+import { cancelRequested, startJob, updateJob } from '@/utils/db/job-writes';
 import { isAtRisk, profileStatus } from '@/utils/at-risk';
 import type { NetworkId } from '@/utils/networks/catalog';
 import type { FlowOutcome } from '@/utils/outcomes';
@@ -36,9 +37,9 @@ export async function renewAll(deps: Deps, network: NetworkId): Promise<JobRecor
     startedAt: deps.now(),
     finishedAt: null,
   };
-  await db.jobs.put(job);
+  await startJob(db, job);
   for (const profile of todo) {
-    if ((await db.jobs.get(job.id))?.cancelRequested) {
+    if (await cancelRequested(db, job.id)) {
       job.state = 'cancelled';
       break;
     }
@@ -46,21 +47,21 @@ export async function renewAll(deps: Deps, network: NetworkId): Promise<JobRecor
     const outcome: FlowOutcome = stillAtRisk ? await progress(deps, job, profile.id) : { kind: 'renewed', profiles: 1 };
     job.results.push({ profileId: profile.id, name: profile.name, outcome });
     job.done += 1;
-    await db.jobs.update(job.id, { done: job.done, results: job.results, currentProfileId: null });
+    await updateJob(db, job.id, { done: job.done, results: job.results, currentProfileId: null });
   }
   if (job.state === 'running') job.state = 'done';
   job.finishedAt = deps.now();
-  await db.jobs.update(job.id, { state: job.state, finishedAt: job.finishedAt, currentProfileId: null });
+  await updateJob(db, job.id, { state: job.state, finishedAt: job.finishedAt, currentProfileId: null });
   return { ...job, cancelRequested: job.state === 'cancelled' };
 }
 
 async function progress(deps: Deps, job: JobRecord, profileId: string): Promise<FlowOutcome> {
-  await deps.db.jobs.update(job.id, { currentProfileId: profileId });
+  await updateJob(deps.db, job.id, { currentProfileId: profileId });
   return renewProfile(deps, profileId);
 }
 
 export async function cancelRenewAll(deps: Deps, network: NetworkId): Promise<{ ok: true }> {
-  await deps.db.jobs.update(jobId(network), { cancelRequested: true });
+  await updateJob(deps.db, jobId(network), { cancelRequested: true });
   return { ok: true };
 }
 

@@ -1,4 +1,5 @@
 import { finishedRenewal, markAccess, setRenewal } from '@/utils/db/grant-writes';
+import { recordHistory } from '@/utils/db/history-writes';
 import type { GrantRecord, ProfileRecord } from '@/utils/db/schema';
 import { openTokens, vaultKey } from '@/utils/db/vault';
 import { NETWORKS } from '@/utils/networks/catalog';
@@ -32,7 +33,7 @@ export async function renewProfile(deps: Deps, profileId: string): Promise<FlowO
     await setRenewal(deps.db, grantId, done);
   }
   if (outcome.kind !== 'renewed') {
-    await deps.db.history.add({ profileId, at: deps.now(), kind: 'renewal', text: describeOutcome(outcome) });
+    await recordHistory(deps.db, [{ profileId, at: deps.now(), kind: 'renewal', text: describeOutcome(outcome) }]);
   }
   await stateChanged(deps);
   return outcome;
@@ -63,7 +64,8 @@ export async function silentRefresh(deps: Deps, grant: GrantRecord): Promise<Flo
     return refreshed.result?.kind === 'unknown' ? outcomeOfFailure(refreshed.result, 'renewal', grant.network, answers.last()) : null;
   }
   const covered = await deps.db.profiles.where('grantId').equals(grant.id).primaryKeys();
-  await deps.db.history.bulkAdd(
+  await recordHistory(
+    deps.db,
     covered.map((profileId) => ({ profileId, at: deps.now(), kind: 'renewal' as const, text: 'Renewed silently with the refresh token' })),
   );
   return { kind: 'renewed', profiles: covered.length };

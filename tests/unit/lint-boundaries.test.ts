@@ -77,6 +77,18 @@ describe('import boundaries are enforced by the linter', { timeout: 30_000 }, ()
       'import-x/no-restricted-paths',
     ],
     [
+      'the background writes a table itself',
+      'entrypoints/background/fixture.ts',
+      "export const f = (deps: { db: { profiles: { update(id: string, c: object): void } } }) => deps.db.profiles.update('x', {});",
+      'no-restricted-syntax',
+    ],
+    [
+      'the background opens a read-write transaction',
+      'entrypoints/background/fixture.ts',
+      "export const f = (db: { transaction(mode: string, t: unknown, fn: () => void): void }) => db.transaction('rw', null, () => undefined);",
+      'no-restricted-syntax',
+    ],
+    [
       'the popup imports the background',
       'entrypoints/popup/fixture.ts',
       "import { pollGrants } from '@/entrypoints/background/poll';\nexport const p = pollGrants;",

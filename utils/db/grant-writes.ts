@@ -1,4 +1,5 @@
 import { applyCheck, applyRefresh } from '../apply-check';
+import { recordHistory } from './history-writes';
 import type { CheckResult, TokenSet } from '../networks/types';
 import type { FlowOutcome } from '../outcomes';
 import { grantStatus } from '../status';
@@ -65,7 +66,7 @@ export async function applyChecks(db: WardenDb, checks: CheckToApply[], now: num
     }
     await db.grants.bulkPut(updated);
     if (secrets.length) await db.secrets.bulkPut(secrets);
-    if (history.length) await db.history.bulkAdd(history);
+    await recordHistory(db, history);
   });
 }
 
@@ -99,4 +100,12 @@ async function markNoPermission(db: WardenDb, identityId: string, profileIds: st
   if (!identity) return;
   for (const id of profileIds) identity.access[id] = { can: 'no', reason, at: now };
   await db.identities.put(identity);
+}
+
+/**
+ * The refresh journal: set before a refresh that may rotate the refresh token is sent, cleared
+ * when its answer is stored or refused. Still set later = the answer was lost (the worker stopped).
+ */
+export async function journalRefresh(db: WardenDb, grantId: string, startedAt: number | null): Promise<void> {
+  await db.grants.update(grantId, { refreshStartedAt: startedAt });
 }

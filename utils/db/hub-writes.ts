@@ -1,4 +1,5 @@
 import type { SyncAnswer } from '../hub-protocol';
+import { recordHistory } from './history-writes';
 import { loadSettings, storeSettings } from './settings-store';
 import { NEVER } from '../poll-schedule';
 import type { GrantRecord, HubRecord, IdentityRecord, WardenDb } from './schema';
@@ -44,7 +45,7 @@ export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number
       identities.set(a.identityId, { id: a.identityId, network: a.network, name, memberEmail: a.memberEmail ?? undefined, access });
     }
     await db.identities.bulkPut([...identities.values()]);
-    await db.history.bulkAdd(answer.history);
+    await recordHistory(db, answer.history);
     const orphans = await db.grants.filter((g) => g.hub === true).primaryKeys();
     for (const id of orphans) if ((await db.profiles.where('grantId').equals(id).count()) === 0) await db.grants.delete(id);
     await db.hub.update('hub', { cursor: answer.cursor, lastSyncAt: now, lastError: null });

@@ -1,5 +1,6 @@
 import { NETWORKS } from '../networks/catalog';
 import type { GrantRecord, WardenDb } from './schema';
+import { recordHistory } from './history-writes';
 
 /** The grant a profile is moved to when the login lost its role on it: dead, without a token. */
 export const lostRoleGrantId = (grantId: string, nativeId: string) => `${grantId}/lost/${nativeId}`;
@@ -39,12 +40,14 @@ export async function detachLostRoles(db: WardenDb, grant: GrantRecord, nativeId
       await db.grants.put(orphan);
       await db.profiles.update(profileId, { grantId: orphan.id });
       if (identity) identity.access[profileId] = { can: 'no', reason: `Missing: ${permission}`, at: now };
-      await db.history.add({
-        profileId,
-        at: now,
-        kind: 'status',
-        text: `${who} no longer has the role this page needs: someone with it must renew (${permission})`,
-      });
+      await recordHistory(db, [
+        {
+          profileId,
+          at: now,
+          kind: 'status',
+          text: `${who} no longer has the role this page needs: someone with it must renew (${permission})`,
+        },
+      ]);
     }
     if (identity) await db.identities.put(identity);
   });

@@ -1,4 +1,5 @@
 import type { DueReminder } from '../reminders/planner';
+import { recordHistory } from './history-writes';
 import { CHANNEL_LIST, channelUrl } from '../reminders/channels';
 import { reminderBody, reminderTitle, type ReminderMessage } from '../reminders/messages';
 import type { Settings } from '../settings';
@@ -29,7 +30,9 @@ export async function recordReminders(
         createdAt: now,
         read: 0,
       });
-      await db.history.add({ profileId: message.profileId, at: now, kind: 'reminder', text: `Reminder sent: ${reminderTitle(message)}` });
+      await recordHistory(db, [
+        { profileId: message.profileId, at: now, kind: 'reminder', text: `Reminder sent: ${reminderTitle(message)}` },
+      ]);
       const deliveries: OutboxRecord[] = [];
       const base = {
         reminderKey: reminder.key,

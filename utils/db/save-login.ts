@@ -1,4 +1,6 @@
 import { grantExpiry, grantExpirySource } from '../networks/grant-expiry';
+import { recordHistory } from './history-writes';
+import { dropGrantIfUnused } from './profile-writes';
 import { grantIdOf } from '../networks/grant-binding';
 import type { NetworkId } from '../networks/catalog';
 import type { ListedProfile, NativeIdentity, TokenSet } from '../networks/types';
@@ -87,13 +89,8 @@ export async function saveLogin(db: WardenDb, login: LoginToSave): Promise<Grant
       await db.profiles.put(profile);
       history.push({ profileId: id, at: now, kind: existing ? 'renewal' : 'connected', text: login.historyText });
     }
-    await db.history.bulkAdd(history);
-    for (const oldGrant of movedFrom) {
-      if ((await db.profiles.where('grantId').equals(oldGrant).count()) === 0) {
-        await db.grants.delete(oldGrant);
-        await db.secrets.delete(oldGrant);
-      }
-    }
+    await recordHistory(db, history);
+    for (const oldGrant of movedFrom) await dropGrantIfUnused(db, oldGrant);
   });
   return grant;
 }
