@@ -86,7 +86,7 @@ const base = z.object({
 });
 
 /** The redirect origins OAuth windows come back to, for an extension id (Chrome) or an origin (Firefox). */
-export function redirectOrigin(id: string): string {
+function redirectOrigin(id: string): string {
   if (id.startsWith('https://')) return id.replace(/\/$/, '');
   return `https://${id}.chromiumapp.org`;
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { SecretTokens } from './tokens';
 
 /** Tokens at rest: AES-256-GCM under HUB_SECRET_KEY, the grant id as associated data (a sealed set moved to another grant will not open). */
@@ -29,9 +29,6 @@ export function hashSecret(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
-export function sameHash(a: string, b: string): boolean {
-  return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-}
 
 /** A one-time enrollment code people can type: 16 characters of an unambiguous alphabet (80 bits), in groups of four. */
 export function newEnrollmentCode(): string {

@@ -59,7 +59,7 @@ export async function refreshGrant(pool: pg.Pool, key: Buffer, ctx: AdapterConte
 }
 
 /** New tokens for a grant, sealed, with its state as after a refresh; one change. */
-export async function storeTokens(pool: pg.Pool, key: Buffer, grant: GrantRecord, tokens: TokenSet, now: number): Promise<GrantRow> {
+async function storeTokens(pool: pg.Pool, key: Buffer, grant: GrantRecord, tokens: TokenSet, now: number): Promise<GrantRow> {
   const next = applyRefresh(grant, tokens, now);
   const sealed = sealTokens(key, grant.id, secretPart(tokens));
   return inChangeTx(pool, async (tx, change) => {

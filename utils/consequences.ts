@@ -2,7 +2,7 @@ import { NETWORKS, type NetworkId } from './networks/catalog';
 import { DAY } from './time';
 
 /** YouTube deletes a channel's data this long after its token expired (SPEC §7). */
-export const YOUTUBE_DELETION_DAYS = 7;
+const YOUTUBE_DELETION_DAYS = 7;
 
 export interface ConsequenceFacts {
   pausedSince: number;

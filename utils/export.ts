@@ -12,7 +12,7 @@ export interface ExportRow {
   lastCheck: string;
 }
 
-export function exportRows(rows: ProfileRowView[]): ExportRow[] {
+function exportRows(rows: ProfileRowView[]): ExportRow[] {
   return rows.map((r) => ({
     id: r.id,
     network: r.networkName,

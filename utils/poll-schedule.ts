@@ -21,9 +21,9 @@ export function nextCheckAt(grant: StatusInput, lastResult: 'valid' | 'invalid' 
 }
 
 /** Refresh the access token this long before it lapses. */
-export const ACCESS_REFRESH_MARGIN_MS = 5 * MINUTE;
+const ACCESS_REFRESH_MARGIN_MS = 5 * MINUTE;
 /** Refresh silently before the first reminder threshold (7 days), so a person is bothered only when needed. */
-export const AUTO_REFRESH_BEFORE_MS = 8 * DAY;
+const AUTO_REFRESH_BEFORE_MS = 8 * DAY;
 
 /**
  * Whether a poll should use the refresh token instead of inspecting (pure).

@@ -36,7 +36,7 @@ export interface ProfileRowView {
 /** Per network, days of history recoverable after a gap (options override the catalog). */
 export type HistoryLimits = Partial<Record<NetworkId, number>>;
 
-export function toRowView({ profile, grant }: ProfileRow, now: number, limits: HistoryLimits = {}): ProfileRowView {
+function toRowView({ profile, grant }: ProfileRow, now: number, limits: HistoryLimits = {}): ProfileRowView {
   const view = profileStatus(grant, now);
   const outcome = grant?.renewal?.state === 'done' ? (grant.renewal.outcome ?? null) : null;
   // Texts are formatted when first read: a list of 10,000 rows shows a dozen of them.

@@ -13,7 +13,7 @@ export const urlOrEmpty = z.string().check(
   }),
 );
 
-export const networkSettings = z.strictObject({
+const networkSettings = z.strictObject({
   clientId: z._default(z.string().check(z.maxLength(300)), ''),
   baseUrl: z._default(urlOrEmpty, ''),
   exchangeUrl: z._default(urlOrEmpty, ''),
@@ -25,7 +25,7 @@ const networksShape = Object.fromEntries(NETWORK_IDS.map((id) => [id, z.optional
   z.ZodMiniOptional<typeof networkSettings>
 >;
 
-export const SETTINGS_VERSION = 2;
+const SETTINGS_VERSION = 2;
 
 const historyLimit = z.int().check(z.gte(0), z.lte(3650));
 const historyShape = Object.fromEntries(NETWORK_IDS.map((id) => [id, z.optional(historyLimit)])) as Record<
@@ -36,7 +36,7 @@ const historyShape = Object.fromEntries(NETWORK_IDS.map((id) => [id, z.optional(
 const threshold = z.int().check(z.gte(0), z.lte(365));
 const thresholdList = z.array(threshold).check(z.minLength(1), z.maxLength(10));
 
-export const reminderSettings = z.strictObject({
+const reminderSettings = z.strictObject({
   /** Days before expiry; 0 = at expiry. */
   thresholds: z._default(thresholdList, [7, 3, 1, 0]),
   mode: z._default(z.enum(['all', 'per-profile']), 'all'),
@@ -46,7 +46,7 @@ export const reminderSettings = z.strictObject({
   ),
 });
 
-export const channelSettings = z.strictObject({
+const channelSettings = z.strictObject({
   notifications: z._default(z.boolean(), true),
   startupWarning: z._default(z.boolean(), false),
   slackUrl: z._default(urlOrEmpty, ''),

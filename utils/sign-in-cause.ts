@@ -27,7 +27,7 @@ const BY_WORDS: [RegExp, SignInCause | null][] = [
   [/expired/i, null],
 ];
 
-export function signInCause(code: string | null | undefined, reason: string | null): SignInCause | null {
+function signInCause(code: string | null | undefined, reason: string | null): SignInCause | null {
   if (code && code in BY_CODE) return BY_CODE[code]!;
   const found = BY_WORDS.find(([words]) => words.test(reason ?? ''));
   return found ? found[1] : 'ended';

@@ -3,7 +3,7 @@ import { DAY } from './time';
 export type TokenStatus = 'expired' | 'expiring' | 'valid' | 'no-expiry';
 
 /** Days before expiry at which a token counts as Expiring (SPEC §2). */
-export const EXPIRING_WINDOW_DAYS = 7;
+const EXPIRING_WINDOW_DAYS = 7;
 
 /** What the status rules need of a grant. */
 export interface StatusInput {

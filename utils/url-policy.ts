@@ -24,7 +24,7 @@ export function urlProblem(value: string): string | null {
  * a match pattern covers every port of its host, and Firefox finds no port-ful pattern inside a
  * granted one (`permissions.contains`).
  */
-export function originPattern(value: string): string | null {
+function originPattern(value: string): string | null {
   if (!value) return null;
   const url = new URL(value);
   return `${url.protocol}//${url.hostname}/*`;

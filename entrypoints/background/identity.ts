@@ -21,7 +21,7 @@ export const launchAuthFlow: AuthFlow = async (url, interactive) => {
 };
 
 /** Chrome and Firefox word these differently; both are mapped here. */
-export function classifyAuthError(message: string): Extract<AuthFlowResult, { ok: false }> {
+function classifyAuthError(message: string): Extract<AuthFlowResult, { ok: false }> {
   if (/did not approve|cancel|closed|user interaction required/i.test(message)) return { ok: false, kind: 'cancelled', reason: message };
   if (/could not be loaded|network|unreachable/i.test(message)) return { ok: false, kind: 'unreachable', reason: message };
   return { ok: false, kind: 'failed', reason: message };

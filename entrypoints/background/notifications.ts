@@ -54,7 +54,7 @@ export interface NotificationHandlers {
 }
 
 /** The profile a notification id stands for; null for the group. */
-export function profileOf(notificationId: string): string | null {
+function profileOf(notificationId: string): string | null {
   return notificationId.startsWith(SINGLE_PREFIX) ? notificationId.slice(SINGLE_PREFIX.length) : null;
 }
 

@@ -51,7 +51,7 @@ async function renewGrantOf(deps: Deps, profile: ProfileRecord): Promise<FlowOut
 }
 
 /** Renewal with the refresh token, no window. null = no live refresh token: a person is needed. */
-export async function silentRefresh(deps: Deps, grant: GrantRecord): Promise<FlowOutcome | null> {
+async function silentRefresh(deps: Deps, grant: GrantRecord): Promise<FlowOutcome | null> {
   const adapter = adapterFor(grant.network);
   const record = await deps.db.secrets.get(grant.id);
   if (!adapter?.refresh || !record) return null;

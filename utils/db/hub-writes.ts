@@ -6,7 +6,7 @@ import type { GrantRecord, HubRecord, IdentityRecord, WardenDb } from './schema'
 import { sealTokens, openTokens, vaultKey } from './vault';
 
 /** The device key's place in `secrets` (sealed under the vault key, like any token). */
-export const HUB_DEVICE_SECRET = 'hub:device';
+const HUB_DEVICE_SECRET = 'hub:device';
 
 /**
  * Writes what the hub says changed, in one transaction: grants (never polled here: the hub

@@ -3,7 +3,7 @@ import type { GrantRecord, WardenDb } from './schema';
 import { recordHistory } from './history-writes';
 
 /** The grant a profile is moved to when the login lost its role on it: dead, without a token. */
-export const lostRoleGrantId = (grantId: string, nativeId: string) => `${grantId}/lost/${nativeId}`;
+const lostRoleGrantId = (grantId: string, nativeId: string) => `${grantId}/lost/${nativeId}`;
 
 /**
  * The login still works, but its identity lost the role a profile needs (a LinkedIn member no

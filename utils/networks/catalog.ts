@@ -21,8 +21,6 @@ export interface NetworkInfo {
   name: string;
   /** Lifetime used for the status when the network reports no expiry; null = never expires. */
   defaultLifetimeDays: number | null;
-  /** How a token is renewed when a person is needed or not. */
-  renewal: 'refresh' | 'reconsent';
   /** The native permission the person renewing needs (SPEC §1), in plain words. */
   permissionNeeded: string;
   /** Production hosts, asked for as optional host permissions on first connect. */
@@ -40,7 +38,6 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     id: 'youtube',
     name: 'YouTube',
     defaultLifetimeDays: 30,
-    renewal: 'refresh',
     permissionNeeded: 'Access to the Google account, or the Manager role on the brand account',
     hosts: GOOGLE_HOSTS,
     needsSecret: true,
@@ -50,7 +47,6 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     id: 'threads',
     name: 'Threads',
     defaultLifetimeDays: 60,
-    renewal: 'refresh',
     permissionNeeded: 'Access to the Threads account',
     hosts: ['https://threads.net/*', 'https://graph.threads.net/*'],
     needsSecret: true,
@@ -60,7 +56,6 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     id: 'facebook',
     name: 'Facebook',
     defaultLifetimeDays: 90,
-    renewal: 'reconsent',
     permissionNeeded: 'Full control of the Page (or of the Business Manager that owns it)',
     hosts: ['https://www.facebook.com/*', 'https://graph.facebook.com/*'],
     needsSecret: true,
@@ -70,7 +65,6 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     id: 'instagram',
     name: 'Instagram',
     defaultLifetimeDays: 90,
-    renewal: 'reconsent',
     permissionNeeded: 'Full control of the Facebook Page linked to the Instagram account, or of its Business Manager',
     hosts: ['https://www.facebook.com/*', 'https://graph.facebook.com/*'],
     needsSecret: true,
@@ -80,7 +74,6 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     id: 'google-business',
     name: 'Google Business Profile',
     defaultLifetimeDays: 180,
-    renewal: 'refresh',
     permissionNeeded: 'Any role on the Business Profile',
     hosts: [
       ...GOOGLE_HOSTS,
@@ -94,7 +87,6 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     id: 'linkedin',
     name: 'LinkedIn',
     defaultLifetimeDays: 365,
-    renewal: 'refresh',
     permissionNeeded: 'Super Admin of the company page (or access to the personal account)',
     hosts: ['https://www.linkedin.com/*', 'https://api.linkedin.com/*'],
     needsSecret: true,
@@ -104,7 +96,6 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     id: 'pinterest',
     name: 'Pinterest',
     defaultLifetimeDays: 365,
-    renewal: 'refresh',
     permissionNeeded: 'Access to the Pinterest account',
     hosts: ['https://www.pinterest.com/*', 'https://api.pinterest.com/*'],
     needsSecret: true,
@@ -114,7 +105,6 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     id: 'tiktok',
     name: 'TikTok',
     defaultLifetimeDays: 365,
-    renewal: 'refresh',
     permissionNeeded: 'Access to the TikTok account',
     hosts: ['https://www.tiktok.com/*', 'https://open.tiktokapis.com/*'],
     needsSecret: true,
@@ -124,7 +114,6 @@ export const NETWORKS: Readonly<Record<NetworkId, NetworkInfo>> = {
     id: 'x',
     name: 'X (Twitter)',
     defaultLifetimeDays: null,
-    renewal: 'reconsent',
     permissionNeeded: 'Access to the X account',
     hosts: ['https://x.com/*', 'https://api.x.com/*'],
     needsSecret: false,

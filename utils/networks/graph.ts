@@ -39,7 +39,7 @@ const SUBCODE_REASONS: Record<number, string> = {
 };
 
 /** Graph errors: 190 (and the legacy 102) are definitive; 10, 200-299 and 100/33 are missing permission. */
-export function classifyGraphError(code: number, subcode: number | undefined, message: string): Failure {
+function classifyGraphError(code: number, subcode: number | undefined, message: string): Failure {
   if (code === 190 || code === 102) {
     return { kind: 'invalid', reason: (subcode && SUBCODE_REASONS[subcode]) || message, code: `190${subcode ? `/${subcode}` : ''}` };
   }

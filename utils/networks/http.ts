@@ -8,7 +8,7 @@ export interface HttpAnswer {
   body: unknown;
 }
 
-export const REQUEST_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 15_000;
 const MAX_BODY_CHARS = 1_000_000;
 
 /**

@@ -19,7 +19,7 @@ export function linkedinVersion(now: number, monthsBack = FIRST_MONTHS_BACK): st
   return `${Math.floor(month / 12)}${String((month % 12) + 1).padStart(2, '0')}`;
 }
 
-export const restHeaders = (version: string) => ({ 'linkedin-version': version, 'x-restli-protocol-version': '2.0.0' });
+const restHeaders = (version: string) => ({ 'linkedin-version': version, 'x-restli-protocol-version': '2.0.0' });
 
 /** 426 NONEXISTENT_VERSION (sunset or not yet released) or 400 VERSION_MISSING. */
 function isVersionRefusal(answer: HttpAnswer): boolean {

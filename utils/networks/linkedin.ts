@@ -43,7 +43,7 @@ const organization = z.object({ id: z.number(), localizedName: z.string(), vanit
 const introspection = z.object({ active: z.boolean(), status: z.optional(z.string()), expires_at: z.optional(z.number()) });
 
 /** LinkedIn errors: 401 (serviceErrorCode 65600…) is a dead token; 403 a missing role. */
-export function classifyLinkedIn(answer: HttpAnswer): Failure {
+function classifyLinkedIn(answer: HttpAnswer): Failure {
   const e = liError.safeParse(answer.body);
   const message = e.success ? e.data.message : `HTTP ${answer.status}`;
   if (answer.status === 401) return { kind: 'invalid', reason: message, code: e.success ? String(e.data.serviceErrorCode ?? 401) : '401' };

@@ -48,7 +48,7 @@ export interface StandardTokenOptions {
 }
 
 /** A code exchange or refresh against an RFC 6749 token endpoint (or the exchange URL). */
-export async function standardTokenCall(
+async function standardTokenCall(
   ctx: AdapterContext,
   network: NetworkId,
   productionUrl: string,

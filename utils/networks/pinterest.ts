@@ -14,7 +14,7 @@ const account = z.object({
 });
 
 /** Pinterest: 401 (code 2 "Authentication failed.") is a dead token; 403 a missing scope. */
-export function classifyPinterest(answer: HttpAnswer): Failure {
+function classifyPinterest(answer: HttpAnswer): Failure {
   const e = pinError.safeParse(answer.body);
   const message = e.success ? e.data.message : `HTTP ${answer.status}`;
   if (answer.status === 401) return { kind: 'invalid', reason: message, code: '401' };

@@ -15,7 +15,7 @@ function hex(bytes: Uint8Array): string {
  */
 export type ChallengeEncoding = 'base64url' | 'hex';
 
-export function randomToken(byteLength = 32): string {
+function randomToken(byteLength = 32): string {
   return base64Url(crypto.getRandomValues(new Uint8Array(byteLength)));
 }
 

@@ -37,7 +37,7 @@ const userInfoResponse = z.object({
 });
 
 /** TikTok's error codes: token and grant errors are definitive, rate limits and internal errors are not. */
-export function classifyTikTokError(code: string, message: string | undefined, status: number): Failure {
+function classifyTikTokError(code: string, message: string | undefined, status: number): Failure {
   switch (code) {
     case 'access_token_invalid':
     case 'invalid_grant':

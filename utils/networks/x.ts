@@ -12,7 +12,7 @@ const me = z.object({
 });
 
 /** X API problems: 401 is a revoked or dead token; 403 a missing scope or a suspended app. */
-export function classifyX(answer: HttpAnswer): Failure {
+function classifyX(answer: HttpAnswer): Failure {
   const p = problem.safeParse(answer.body);
   const reason = (p.success && (p.data.detail ?? p.data.title)) || `HTTP ${answer.status}`;
   if (answer.status === 401) return { kind: 'invalid', reason, code: '401' };
