@@ -127,8 +127,8 @@ describe('Reminders in real Chromium: exactly once, on every channel', () => {
   it('a browser restart sends nothing new; the startup window appears only with the setting', async () => {
     await ext.browser.close();
     ext = await launchExtension({ userDataDir: profileDir, atStartup: true });
+    // worker() waits for the end of its start, where the startup window is opened or not.
     await ext.worker();
-    await new Promise((r) => setTimeout(r, 1500));
     expect(ext.browser.targets().some((t: Target) => t.url().includes('at-risk.html'))).toBe(false);
     expect(await readTable(await ext.worker(), 'inbox')).toHaveLength(1);
     expect(sink.received).toHaveLength(1);
@@ -152,7 +152,7 @@ describe('Reminders in real Chromium: exactly once, on every channel', () => {
     await (await ext.worker()).close();
     const wake = await options();
     await command(wake, 'pollNow', {});
-    await new Promise((r) => setTimeout(r, 1000));
+    await ext.worker(); // its start has finished: a startup window would be open by now
     expect(ext.browser.targets().filter((t: Target) => t.url().includes('at-risk.html'))).toHaveLength(0);
   });
 });

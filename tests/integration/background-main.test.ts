@@ -15,8 +15,14 @@ describe('background wiring (WXT fake browser)', () => {
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('poll')).toBeDefined());
     const first = await fakeBrowser.alarms.get('poll');
     expect(first!.periodInMinutes).toBe(15);
+    const asked = vi.spyOn(fakeBrowser.alarms, 'get');
+    const created = vi.spyOn(fakeBrowser.alarms, 'create');
     background.main(); // a second worker start
-    await new Promise((r) => setTimeout(r, 50));
+    // Its start looks for the poll alarm; once that answer is in and the tasks queued after it ran, a create would have been called.
+    await vi.waitFor(() => expect(asked.mock.calls.some(([name]) => name === 'poll')).toBe(true));
+    await Promise.all(asked.mock.results.map((r) => r.value as Promise<unknown>));
+    await new Promise((r) => setImmediate(r));
+    expect(created.mock.calls.filter(([name]) => name === 'poll')).toEqual([]);
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
     expect((await fakeBrowser.alarms.get('poll'))!.scheduledTime).toBe(first!.scheduledTime);
   });

@@ -57,8 +57,12 @@ describe('the page store (pages read IndexedDB without Dexie)', () => {
     // The inbox write did not re-read the profiles: one read for the profile write.
     expect(reads).toBe(before + 1);
     live.dispose();
+    const told: string[][] = [];
+    const stop = store.onChange((t) => told.push([...t]));
     await db.profiles.add(profile(3));
-    await new Promise((r) => setTimeout(r, 30));
+    // The change was announced (so a live query would have re-read by now), and this one did not.
+    await until(() => told.some((t) => t.includes('profiles')), 'the change notice');
+    stop();
     expect(live.value.value).toHaveLength(2);
     db.close();
   });
@@ -97,15 +101,17 @@ describe('the page store (pages read IndexedDB without Dexie)', () => {
   });
 
   it('ignores notices for another database and malformed notices', async () => {
-    const { store } = setup();
+    const { name: dbName, store } = setup();
     const seen: string[][] = [];
     store.onChange((t) => seen.push([...t]));
     const channel = new BroadcastChannel('token-warden.changes');
     channel.postMessage({ db: 'other', tables: ['profiles'] });
     channel.postMessage('junk');
     channel.postMessage({ db: 'x', tables: 'profiles' });
-    await new Promise((r) => setTimeout(r, 30));
+    // Messages arrive in order: once this valid one is seen, the others were all handled.
+    channel.postMessage({ db: dbName, tables: ['sentinel'] });
+    await until(() => seen.length > 0, 'the sentinel');
     channel.close();
-    expect(seen).toEqual([]);
+    expect(seen).toEqual([['sentinel']]);
   });
 });
