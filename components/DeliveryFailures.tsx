@@ -1,5 +1,4 @@
-import { t } from '@/utils/i18n/index';
-import { tvn } from '@/utils/i18n/view-texts';
+import { to, ton } from '@/utils/i18n/options-texts';
 import { formatDateTime, formatTime } from '@/utils/format';
 import type { OutboxRecord } from '@/utils/db/schema';
 
@@ -45,12 +44,12 @@ const sinceText = (at: number, now: number) =>
 export function DeliveryFailures({ rows, now = Date.now() }: { rows: OutboxRecord[]; now?: number }) {
   if (rows.length === 0) return null;
   return (
-    <section aria-label={t('opt.deliveryProblems')}>
-      <h2>{t('opt.deliveryProblems')}</h2>
+    <section aria-label={to('opt.deliveryProblems')}>
+      <h2>{to('opt.deliveryProblems')}</h2>
       <ul class="deliveries">
         {groupDeliveries(rows).map((g) => (
           <li key={g.key} data-status={g.status} data-channel={g.channel}>
-            {tvn(g.status === 'failed' ? 'opt.undelivered' : 'opt.waiting', g.count, {
+            {ton(g.status === 'failed' ? 'opt.undelivered' : 'opt.waiting', g.count, {
               channel: CHANNEL_NAMES[g.channel] ?? g.channel,
               error: g.lastError || '?',
               since: sinceText(g.oldest, now),

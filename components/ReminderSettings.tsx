@@ -1,4 +1,5 @@
 import { t } from '@/utils/i18n/index';
+import { to } from '@/utils/i18n/options-texts';
 import { CHANNEL_LIST, type ChannelId } from '@/utils/reminders/channels';
 import { useState } from 'preact/hooks';
 import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
@@ -40,15 +41,15 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
   };
 
   return (
-    <form onSubmit={save} aria-label={t('opt.remindersForm')}>
+    <form onSubmit={save} aria-label={to('opt.remindersForm')}>
       <fieldset>
-        <legend>{t('opt.when')}</legend>
+        <legend>{to('opt.when')}</legend>
         <div class="field">
-          <label for="reminder-days">{t('opt.days')}</label>
+          <label for="reminder-days">{to('opt.days')}</label>
           <input id="reminder-days" value={days} onInput={(e) => setDays(e.currentTarget.value)} inputMode="numeric" />
         </div>
         <label class="check">
-          <input type="checkbox" checked={atExpiry} onChange={(e) => setAtExpiry(e.currentTarget.checked)} /> {t('opt.atExpiry')}
+          <input type="checkbox" checked={atExpiry} onChange={(e) => setAtExpiry(e.currentTarget.checked)} /> {to('opt.atExpiry')}
         </label>
         {error && (
           <p class="note" role="alert">
@@ -57,11 +58,11 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
         )}
       </fieldset>
       <fieldset>
-        <legend>{t('opt.channels')}</legend>
-        <p class="muted">{t('opt.inboxAlways')}</p>
+        <legend>{to('opt.channels')}</legend>
+        <p class="muted">{to('opt.inboxAlways')}</p>
         <label class="check">
           <input type="checkbox" checked={channels.notifications} onChange={(e) => setChannel('notifications', e.currentTarget.checked)} />{' '}
-          {t('opt.notifications')}
+          {to('opt.notifications')}
         </label>
         <label class="check">
           <input
@@ -69,7 +70,7 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
             checked={channels.startupWarning}
             onChange={(e) => setChannel('startupWarning', e.currentTarget.checked)}
           />{' '}
-          {t('opt.startup')}
+          {to('opt.startup')}
         </label>
         {CHANNEL_LIST.map(({ id: channel, settingsKey: key, label }) => {
           return (
@@ -84,7 +85,7 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
                   onInput={(e) => setChannel(key, e.currentTarget.value.trim())}
                 />
                 <button type="button" disabled={!channels[key]} onClick={() => onSendTest(channel, channels[key])}>
-                  {t('opt.sendTest')}
+                  {to('opt.sendTest')}
                 </button>
               </div>
             </div>
@@ -92,22 +93,22 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
         })}
       </fieldset>
       <fieldset>
-        <legend>{t('opt.profiles')}</legend>
+        <legend>{to('opt.profiles')}</legend>
         <label class="check">
-          <input type="radio" name="reminder-mode" checked={mode === 'all'} onChange={() => setMode('all')} /> {t('opt.applyAll')}
+          <input type="radio" name="reminder-mode" checked={mode === 'all'} onChange={() => setMode('all')} /> {to('opt.applyAll')}
         </label>
         <label class="check">
           <input type="radio" name="reminder-mode" checked={mode === 'per-profile'} onChange={() => setMode('per-profile')} />{' '}
-          {t('opt.byProfile')}
+          {to('opt.byProfile')}
         </label>
         {mode === 'per-profile' && (
           <table class="per-profile">
-            <caption class="muted">{t('opt.tableHint')}</caption>
+            <caption class="muted">{to('opt.tableHint')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('opt.profile')}</th>
-                <th scope="col">{t('opt.muted')}</th>
-                <th scope="col">{t('opt.days')}</th>
+                <th scope="col">{to('opt.profile')}</th>
+                <th scope="col">{to('opt.muted')}</th>
+                <th scope="col">{to('opt.days')}</th>
               </tr>
             </thead>
             <tbody>
@@ -121,14 +122,14 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
                     <td>
                       <input
                         type="checkbox"
-                        aria-label={t('opt.mute', { name: p.name, network: NETWORKS[p.network].name })}
+                        aria-label={to('opt.mute', { name: p.name, network: NETWORKS[p.network].name })}
                         checked={own?.muted ?? false}
                         onChange={(e) => setOverride(p.id, { muted: e.currentTarget.checked })}
                       />
                     </td>
                     <td>
                       <input
-                        aria-label={t('opt.daysFor', { name: p.name, network: NETWORKS[p.network].name })}
+                        aria-label={to('opt.daysFor', { name: p.name, network: NETWORKS[p.network].name })}
                         value={own?.thresholds ? formatDays(own.thresholds) : ''}
                         onChange={(e) => {
                           const parsed = parseDays(e.currentTarget.value, true);
@@ -144,7 +145,7 @@ export function ReminderSettings({ settings, profiles, onSave, onSendTest }: Rem
         )}
       </fieldset>
       <button type="submit" class="primary">
-        {t('opt.saveReminders')}
+        {to('opt.saveReminders')}
       </button>
     </form>
   );

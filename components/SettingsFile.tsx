@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n/index';
+import { to } from '@/utils/i18n/options-texts';
 import { tp } from '@/utils/i18n/page-texts';
 import { useState } from 'preact/hooks';
 export interface SettingsFileProps {
@@ -13,13 +13,13 @@ export function SettingsFile({ onExport, onImport }: SettingsFileProps) {
   return (
     <div class="settings-file">
       <button type="button" onClick={() => onExport(includeWebhooks)}>
-        {t('opt.export')}
+        {to('opt.export')}
       </button>{' '}
       <label>
         <input type="checkbox" checked={includeWebhooks} onChange={(e) => setIncludeWebhooks(e.currentTarget.checked)} />{' '}
         {tp('opt.includeWebhooks')}
       </label>{' '}
-      <label for="import-file">{t('opt.import')}</label>{' '}
+      <label for="import-file">{to('opt.import')}</label>{' '}
       <input
         id="import-file"
         type="file"

@@ -1,4 +1,4 @@
-import { t } from '@/utils/i18n/index';
+import { to } from '@/utils/i18n/options-texts';
 import { useState } from 'preact/hooks';
 import { NETWORKS, NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
 import { exchangeUrlNeeded, type NetworkSettings, type Settings } from '@/utils/settings';
@@ -26,9 +26,9 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
       }}
     >
       <fieldset>
-        <legend>{t('opt.polling')}</legend>
+        <legend>{to('opt.polling')}</legend>
         <div class="field">
-          <label for="poll-interval">{t('opt.pollEvery')}</label>
+          <label for="poll-interval">{to('opt.pollEvery')}</label>
           <input
             id="poll-interval"
             type="number"
@@ -38,7 +38,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
             value={draft.polling.intervalMinutes}
             onInput={(e) => setDraft((d) => ({ ...d, polling: { intervalMinutes: Number(e.currentTarget.value) } }))}
           />
-          <small>{t('opt.pollHint')}</small>
+          <small>{to('opt.pollHint')}</small>
         </div>
       </fieldset>
       {NETWORK_IDS.filter((id) => supported.includes(id)).map((id) => {
@@ -47,7 +47,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
           <fieldset key={id} id={`net-${id}`} data-network={id}>
             <legend>{NETWORKS[id].name}</legend>
             <div class="field">
-              <label for={`${id}-client`}>{t('opt.clientId')}</label>
+              <label for={`${id}-client`}>{to('opt.clientId')}</label>
               <input
                 id={`${id}-client`}
                 value={n.clientId}
@@ -56,7 +56,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
               />
             </div>
             <div class="field">
-              <label for={`${id}-base`}>{t('opt.baseUrl')}</label>
+              <label for={`${id}-base`}>{to('opt.baseUrl')}</label>
               <input
                 id={`${id}-base`}
                 type="url"
@@ -70,9 +70,9 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
                 {exchangeUrlNeeded(id)}
               </p>
             )}
-            {!NETWORKS[id].needsSecret && <p class="note muted">{t('opt.publicClient', { network: NETWORKS[id].name })}</p>}
+            {!NETWORKS[id].needsSecret && <p class="note muted">{to('opt.publicClient', { network: NETWORKS[id].name })}</p>}
             <div class="field">
-              <label for={`${id}-history`}>{t('opt.historyLimit', { n: NETWORKS[id].historyLimitDays ?? '-' })}</label>
+              <label for={`${id}-history`}>{to('opt.historyLimit', { n: NETWORKS[id].historyLimitDays ?? '-' })}</label>
               <input
                 id={`${id}-history`}
                 type="number"
@@ -86,7 +86,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
               />
             </div>
             <div class="field">
-              <label for={`${id}-exchange`}>{t('opt.exchangeUrl')}</label>
+              <label for={`${id}-exchange`}>{to('opt.exchangeUrl')}</label>
               <input
                 id={`${id}-exchange`}
                 type="url"
@@ -99,7 +99,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
         );
       })}
       <button type="submit" class="primary">
-        {t('opt.save')}
+        {to('opt.save')}
       </button>
     </form>
   );

@@ -9,7 +9,7 @@ import { ReminderSettings } from '@/components/ReminderSettings';
 import { SettingsFile } from '@/components/SettingsFile';
 import { SettingsForm } from '@/components/SettingsForm';
 import { SetupChecklist } from '@/components/SetupChecklist';
-import { tv } from '@/utils/i18n/view-texts';
+import { to } from '@/utils/i18n/options-texts';
 import { setupLines } from '@/utils/setup-lines';
 import { NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
 import type { OptionsModel } from './model';
@@ -25,15 +25,15 @@ export function App({ model, setup, focusNetwork = null }: { model: OptionsModel
   return (
     <main class="options">
       <header class="bar">
-        <h1>{t('opt.title')}</h1>
+        <h1>{to('opt.title')}</h1>
       </header>
       <div class="options-body">
         {message && <Banner tone={message.tone} text={message.text} />}
         {pendingUrls && (
           <ConfirmUrls changes={pendingUrls.changes} onConfirm={() => void model.confirmUrls()} onCancel={() => model.cancelUrls()} />
         )}
-        {loaded?.repaired && <Banner tone="bad" text={t('opt.repaired')} />}
-        <h2 id="setup-title">{tv('setup.title')}</h2>
+        {loaded?.repaired && <Banner tone="bad" text={to('opt.repaired')} />}
+        <h2 id="setup-title">{to('setup.title')}</h2>
         {loaded ? (
           <SetupChecklist
             lines={setupLines(loaded.settings, model.hub.value !== null, setup.hosts.value, model.profiles.value)}
@@ -42,11 +42,11 @@ export function App({ model, setup, focusNetwork = null }: { model: OptionsModel
             initiallyOpen={focusNetwork}
           />
         ) : (
-          <p class="muted">{t('opt.loading')}</p>
+          <p class="muted">{to('opt.loading')}</p>
         )}
         <h2 id="hub-title">{t('hub.title')}</h2>
         <HubPanel hub={model.hub.value} onEnroll={(url, code) => void model.enrollHub(url, code)} onLeave={() => void model.leaveHub()} />
-        <h2>{t('opt.reminders')}</h2>
+        <h2>{to('opt.reminders')}</h2>
         {loaded ? (
           <ReminderSettings
             key={`r-${JSON.stringify(loaded.settings)}`}
@@ -56,13 +56,13 @@ export function App({ model, setup, focusNetwork = null }: { model: OptionsModel
             onSendTest={(channel, url) => void model.sendTest(channel, url)}
           />
         ) : (
-          <p class="muted">{t('opt.loading')}</p>
+          <p class="muted">{to('opt.loading')}</p>
         )}
         <DeliveryFailures rows={model.deliveryProblems.value} />
         <LockSettings command={model.command} />
-        <h2>{t('opt.file')}</h2>
+        <h2>{to('opt.file')}</h2>
         <SettingsFile onExport={(includeWebhooks) => model.exportFile(includeWebhooks)} onImport={(t) => void model.importText(t)} />
-        <h2>{t('opt.advanced')}</h2>
+        <h2>{to('opt.advanced')}</h2>
         {loaded ? (
           <SettingsForm
             key={JSON.stringify(loaded.settings)}
@@ -71,7 +71,7 @@ export function App({ model, setup, focusNetwork = null }: { model: OptionsModel
             onSave={(s) => void model.save(s)}
           />
         ) : (
-          <p class="muted">{t('opt.loading')}</p>
+          <p class="muted">{to('opt.loading')}</p>
         )}
       </div>
     </main>

@@ -1,4 +1,5 @@
 import { t } from '@/utils/i18n/index';
+import { to } from '@/utils/i18n/options-texts';
 import type { ChannelId } from '@/utils/reminders/channels';
 import { CHANNEL_LIST, channelUrl } from '@/utils/reminders/channels';
 import { tp } from '@/utils/i18n/page-texts';
@@ -67,7 +68,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     else message.value = null;
   };
   const fail = (error: unknown) => {
-    message.value = { tone: 'bad', text: error instanceof Error ? error.message : t('opt.wrong') };
+    message.value = { tone: 'bad', text: error instanceof Error ? error.message : to('opt.wrong') };
   };
 
   return {
@@ -77,7 +78,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     message,
     async sendTest(channel: ChannelId, url: string) {
       try {
-        report(await deps.command('sendTest', { channel, url }), t('opt.testDelivered'));
+        report(await deps.command('sendTest', { channel, url }), to('opt.testDelivered'));
       } catch (error) {
         fail(error);
       }
@@ -85,18 +86,18 @@ export function createOptionsModel(deps: OptionsDeps) {
     async save(settings: Settings) {
       // Asked on the Save click (a user gesture), before any other await.
       if (!(await hostsForChannels(settings, deps.requestHosts))) {
-        message.value = { tone: 'bad', text: t('opt.slackNeedsHost') };
+        message.value = { tone: 'bad', text: to('opt.slackNeedsHost') };
         return;
       }
       try {
-        await submit((confirmed) => deps.command('saveSettings', { settings, confirmed }), t('opt.saved'));
+        await submit((confirmed) => deps.command('saveSettings', { settings, confirmed }), to('opt.saved'));
       } catch (error) {
         fail(error);
       }
     },
     async importText(text: string) {
       try {
-        await submit((confirmed) => deps.command('importSettings', { text, confirmed }), t('opt.imported'));
+        await submit((confirmed) => deps.command('importSettings', { text, confirmed }), to('opt.imported'));
       } catch (error) {
         fail(error);
       }

@@ -72,3 +72,14 @@ describe('the pages’ own texts (view-texts)', () => {
     }
   });
 });
+
+describe('the options page’s texts', () => {
+  it('French has every English string, with the same parameters', async () => {
+    const { OPTIONS_TEXTS } = await import('@/utils/i18n/options-texts');
+    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(OPTIONS_TEXTS.en) as (keyof typeof OPTIONS_TEXTS.en)[]) {
+      expect(OPTIONS_TEXTS.fr[key], key).toBeTruthy();
+      expect(params(OPTIONS_TEXTS.fr[key]), key).toEqual(params(OPTIONS_TEXTS.en[key]));
+    }
+  });
+});

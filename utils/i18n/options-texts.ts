@@ -1,0 +1,176 @@
+import { lang } from './index';
+
+/**
+ * Strings only the options page shows (its settings and the setup checklist): neither the popup
+ * nor the background carries them, both within a size budget. `_one` / `_other` are plural forms.
+ */
+const en = {
+  'setup.title': 'Setup, network by network',
+  'setup.yes': 'yes:',
+  'setup.no': 'missing:',
+  'setup.clientId': 'Client ID',
+  'setup.hub': 'Hub',
+  'setup.exchange': 'Token exchange',
+  'setup.noServer': 'No secret needed',
+  'setup.hosts': 'Access',
+  'setup.profiles_one': '{n} profile',
+  'setup.profiles_other': '{n} profiles',
+  'setup.test': 'Test',
+  'setup.testing': 'Testing…',
+  'setup.resultOf': 'Test of {network}',
+  'setup.ready': '{network} is set up: Connect a profile in the popup.',
+  'setup.permission': 'The person signing in needs: {permission}.',
+  'setup.edit': 'Edit the {network} settings',
+  'setup.ok.clientId': 'Client ID set',
+  'setup.ok.server': 'Code exchange covered{detail}',
+  'setup.ok.hosts': 'The browser grants access to {network}',
+  'setup.ok.authorize': 'The {network} sign-in page answers ({detail})',
+  'setup.ok.exchange': 'The token-exchange URL answers ({detail})',
+  'setup.fail.clientId': 'No client ID: register an app on {network}, then paste its client ID in the {network} settings below.{detail}',
+  'setup.fail.server':
+    '{network} needs a client secret for the code exchange: set a token-exchange URL (your organisation’s backend) or enrol in the hub.{detail}',
+  'setup.fail.hosts': 'The browser has not granted access to {network}’s servers yet: Connect asks for it.{detail}',
+  'setup.fail.authorize':
+    'The {network} sign-in page refused the app or could not be reached ({detail}): check the client ID and the base URL.',
+  'setup.fail.exchange': 'The token-exchange URL could not be reached ({detail}).',
+  'opt.title': 'Token Warden options',
+  'opt.repaired': 'The stored settings were unreadable and have been reset to the defaults.',
+  'opt.reminders': 'Reminders',
+  'opt.file': 'Settings file',
+  'opt.advanced': 'Advanced: networks',
+  'opt.loading': 'Loading…',
+  'opt.saved': 'Settings saved.',
+  'opt.imported': 'Settings imported.',
+  'opt.testDelivered': 'Test message delivered.',
+  'opt.slackNeedsHost': 'Slack messages need access to hooks.slack.com. Nothing was saved.',
+  'opt.wrong': 'Something went wrong',
+  'opt.polling': 'Polling',
+  'opt.pollEvery': 'Check for due tokens every (minutes)',
+  'opt.pollHint': 'Each token is checked more often as its expiry nears; this is how often the due ones are looked at.',
+  'opt.clientId': 'OAuth client ID',
+  'opt.baseUrl': "Endpoint base URL (empty = the network's own servers)",
+  'opt.exchangeUrl': "Token-exchange URL (your organisation's backend; holds the client secret)",
+  'opt.publicClient': '{network} is a public client (PKCE): no token-exchange URL is needed.',
+  'opt.save': 'Save settings',
+  'opt.export': 'Export settings',
+  'opt.import': 'Import settings from a file',
+  'opt.remindersForm': 'Reminders and channels',
+  'opt.when': 'When to remind',
+  'opt.days': 'Days before expiry (comma-separated)',
+  'opt.atExpiry': 'And at expiry',
+  'opt.channels': 'Channels',
+  'opt.inboxAlways': 'The inbox in the popup is always on.',
+  'opt.notifications': 'Browser notifications',
+  'opt.startup': 'Show me tokens at risk every time I start the browser',
+  'opt.sendTest': 'Send test',
+  'opt.profiles': 'Profiles',
+  'opt.applyAll': 'Apply to all profiles',
+  'opt.byProfile': 'Set by profile',
+  'opt.tableHint': 'Leave the days empty to use the ones above.',
+  'opt.profile': 'Profile',
+  'opt.muted': 'Muted',
+  'opt.mute': 'Mute {name} ({network})',
+  'opt.daysFor': 'Days before expiry for {name} ({network})',
+  'opt.saveReminders': 'Save reminders',
+  'opt.deliveryProblems': 'Delivery problems',
+  'opt.historyLimit': 'Days of history recoverable after a gap (default {n})',
+  'opt.waiting_one': '{channel}: {n} message waiting, last error {error} since {since}',
+  'opt.waiting_other': '{channel}: {n} messages waiting, last error {error} since {since}',
+  'opt.undelivered_one': '{channel}: {n} message not delivered (given up), last error {error} since {since}',
+  'opt.undelivered_other': '{channel}: {n} messages not delivered (given up), last error {error} since {since}',
+};
+
+export type OptionsTextKey = keyof typeof en;
+
+const fr: Record<OptionsTextKey, string> = {
+  'setup.title': 'Configuration, réseau par réseau',
+  'setup.yes': 'oui :',
+  'setup.no': 'manquant :',
+  'setup.clientId': 'ID client',
+  'setup.hub': 'Hub',
+  'setup.exchange': 'Échange de jetons',
+  'setup.noServer': 'Aucun secret requis',
+  'setup.hosts': 'Accès',
+  'setup.profiles_one': '{n} profil',
+  'setup.profiles_other': '{n} profils',
+  'setup.test': 'Tester',
+  'setup.testing': 'Test…',
+  'setup.resultOf': 'Test de {network}',
+  'setup.ready': '{network} est configuré : connectez un profil depuis la fenêtre.',
+  'setup.permission': 'La personne qui se connecte doit avoir : {permission}.',
+  'setup.edit': 'Modifier les réglages {network}',
+  'setup.ok.clientId': 'ID client renseigné',
+  'setup.ok.server': 'Échange du code assuré{detail}',
+  'setup.ok.hosts': 'Le navigateur autorise l’accès à {network}',
+  'setup.ok.authorize': 'La page de connexion {network} répond ({detail})',
+  'setup.ok.exchange': 'L’URL d’échange de jetons répond ({detail})',
+  'setup.fail.clientId':
+    'Aucun ID client : enregistrez une application sur {network}, puis collez son ID client dans les réglages {network} ci-dessous.{detail}',
+  'setup.fail.server':
+    '{network} exige un secret client pour l’échange du code : indiquez une URL d’échange de jetons (le serveur de votre organisation) ou inscrivez-vous au hub.{detail}',
+  'setup.fail.hosts': 'Le navigateur n’a pas encore autorisé l’accès aux serveurs de {network} : Connecter le demande.{detail}',
+  'setup.fail.authorize':
+    'La page de connexion {network} a refusé l’application ou est injoignable ({detail}) : vérifiez l’ID client et l’URL de base.',
+  'setup.fail.exchange': 'L’URL d’échange de jetons est injoignable ({detail}).',
+  'opt.title': 'Options de Token Warden',
+  'opt.repaired': 'Les réglages enregistrés étaient illisibles et ont été remis par défaut.',
+  'opt.reminders': 'Rappels',
+  'opt.file': 'Fichier de réglages',
+  'opt.advanced': 'Avancé : réseaux',
+  'opt.loading': 'Chargement…',
+  'opt.saved': 'Réglages enregistrés.',
+  'opt.imported': 'Réglages importés.',
+  'opt.testDelivered': 'Message de test remis.',
+  'opt.slackNeedsHost': "Les messages Slack ont besoin d'accéder à hooks.slack.com. Rien n'a été enregistré.",
+  'opt.wrong': "Quelque chose s'est mal passé",
+  'opt.polling': 'Vérifications',
+  'opt.pollEvery': 'Chercher les jetons à vérifier toutes les (minutes)',
+  'opt.pollHint':
+    "Chaque jeton est vérifié plus souvent à l'approche de son expiration ; voici à quelle fréquence on regarde ceux qui sont dus.",
+  'opt.clientId': 'Identifiant client OAuth',
+  'opt.baseUrl': 'URL de base des points d’accès (vide = les serveurs du réseau)',
+  'opt.exchangeUrl': "URL d'échange de jetons (le serveur de votre organisation ; il détient le secret client)",
+  'opt.publicClient': "{network} est un client public (PKCE) : aucune URL d'échange n'est nécessaire.",
+  'opt.save': 'Enregistrer les réglages',
+  'opt.export': 'Exporter les réglages',
+  'opt.import': 'Importer des réglages depuis un fichier',
+  'opt.remindersForm': 'Rappels et canaux',
+  'opt.when': 'Quand rappeler',
+  'opt.days': "Jours avant l'expiration (séparés par des virgules)",
+  'opt.atExpiry': "Et à l'expiration",
+  'opt.channels': 'Canaux',
+  'opt.inboxAlways': 'La boîte de réception du popup est toujours active.',
+  'opt.notifications': 'Notifications du navigateur',
+  'opt.startup': 'Me montrer les jetons à risque à chaque démarrage du navigateur',
+  'opt.sendTest': 'Envoyer un test',
+  'opt.profiles': 'Profils',
+  'opt.applyAll': 'Appliquer à tous les profils',
+  'opt.byProfile': 'Régler par profil',
+  'opt.tableHint': 'Laissez les jours vides pour utiliser ceux du dessus.',
+  'opt.profile': 'Profil',
+  'opt.muted': 'Muet',
+  'opt.mute': 'Rendre muet {name} ({network})',
+  'opt.daysFor': "Jours avant l'expiration pour {name} ({network})",
+  'opt.saveReminders': 'Enregistrer les rappels',
+  'opt.deliveryProblems': 'Problèmes de remise',
+  'opt.historyLimit': "Jours d'historique récupérables après une interruption (par défaut {n})",
+  'opt.waiting_one': '{channel} : {n} message en attente, dernière erreur {error} depuis {since}',
+  'opt.waiting_other': '{channel} : {n} messages en attente, dernière erreur {error} depuis {since}',
+  'opt.undelivered_one': '{channel} : {n} message non distribué (abandonné), dernière erreur {error} depuis {since}',
+  'opt.undelivered_other': '{channel} : {n} messages non distribués (abandonnés), dernière erreur {error} depuis {since}',
+};
+
+type Params = Record<string, string | number>;
+
+/** An options text in the page's language, with `{param}` filled in. */
+export function to(key: OptionsTextKey, params: Params = {}): string {
+  return (lang() === 'fr' ? fr : en)[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** The plural form by count (French counts 0 and 1 as singular). */
+export function ton(key: string, n: number, params: Params = {}): string {
+  const one = lang() === 'fr' ? n <= 1 : n === 1;
+  return to(`${key}_${one ? 'one' : 'other'}` as OptionsTextKey, { n, ...params });
+}
+
+export const OPTIONS_TEXTS = { en, fr };
