@@ -2,7 +2,6 @@ import type pg from 'pg';
 import type { GrantRecord } from '../../utils/domain';
 import { seesAll, type Member } from '../store/members';
 import { toGrantRecord, type GrantRow } from '../store/grant-rows';
-import { inTx } from '../store/tx';
 import { preferencesSince, type MemberPreferences } from './team';
 
 export interface SyncProfile {
@@ -39,22 +38,39 @@ export interface SyncAnswer {
   preferences: MemberPreferences | null;
 }
 
-/** Serialises with every writer of change numbers (see tx.ts): the cursor read under it has no change still in flight below it. */
-const CHANGE_LOCK = 702_002;
-
 /**
  * What changed after `since` among what this member may see, in one answer: one request per
  * poll, whatever the number of profiles. `since` 0 is the whole picture.
  */
 export async function sync(pool: pg.Pool, member: Member, since: number): Promise<SyncAnswer> {
-  const cursor = await inTx(pool, async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
-    const { rows } = await tx.query<{ last_value: number; is_called: boolean }>('select last_value, is_called from changes');
-    return rows[0]!.is_called ? rows[0]!.last_value : 0;
+  // One snapshot for every read. Rows carry their writer's transaction id: every writer older than
+  // the snapshot's oldest running one is visible now, so that id is the next cursor; rows of
+  // writers at or above it may come again (the extension's writes are idempotent).
+  return inSnapshot(pool, async (tx) => {
+    const { rows } = await tx.query<{ xmin: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
+    return readChanges(tx, member, since, Number(rows[0]!.xmin));
   });
+}
+
+async function inSnapshot<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    const result = await fn(client);
+    await client.query('commit');
+    return result;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function readChanges(pool: pg.PoolClient, member: Member, since: number, cursor: number): Promise<SyncAnswer> {
   const all = seesAll(member);
-  const visible = all ? 'true' : 'p.id in (select profile_id from member_profiles where member_id = $3)';
-  const args = all ? [since, cursor] : [since, cursor, member.id];
+  const visible = all ? 'true' : 'p.id in (select profile_id from member_profiles where member_id = $2)';
+  const args = all ? [since] : [since, member.id];
   const profiles = await pool.query<{
     id: string;
     network: string;
@@ -67,11 +83,11 @@ export async function sync(pool: pg.Pool, member: Member, since: number): Promis
     created_at: number;
     deleted_at: number | null;
   }>( // A removed profile is said to everyone (only its id): a Member's access to it went with it.
-    `select p.* from profiles p where p.change > $1 and p.change <= $2 and (${visible} or p.deleted_at is not null)`,
+    `select p.* from profiles p where p.change >= $1 and (${visible} or p.deleted_at is not null)`,
     args,
   );
   const grants = await pool.query<GrantRow>(
-    `select g.* from grants g where g.change > $1 and g.change <= $2
+    `select g.* from grants g where g.change >= $1
        and exists (select 1 from profiles p where p.grant_id = g.id and p.deleted_at is null and ${visible})`,
     args,
   );
@@ -88,12 +104,12 @@ export async function sync(pool: pg.Pool, member: Member, since: number): Promis
     `select a.identity_id, i.network, i.name, m.email, a.profile_id, a.can, a.reason, a.at
      from access a join identities i on i.id = a.identity_id left join members m on m.id = i.member_id
      join profiles p on p.id = a.profile_id
-     where a.change > $1 and a.change <= $2 and ${visible}`,
+     where a.change >= $1 and ${visible}`,
     args,
   );
   const history = await pool.query<{ profile_id: string; at: number; kind: string; text: string }>(
     `select h.profile_id, h.at, h.kind, h.text from history h join profiles p on p.id = h.profile_id
-     where h.change > $1 and h.change <= $2 and ${visible} order by h.id`,
+     where h.change >= $1 and ${visible} order by h.id`,
     args,
   );
   return {
@@ -127,6 +143,6 @@ export async function sync(pool: pg.Pool, member: Member, since: number): Promis
       at: a.at,
     })),
     history: history.rows.map((h) => ({ profileId: h.profile_id, at: h.at, kind: h.kind, text: h.text })),
-    preferences: await preferencesSince(pool, member.id, since, cursor),
+    preferences: await preferencesSince(pool, member.id, since),
   };
 }

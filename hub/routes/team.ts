@@ -53,10 +53,10 @@ export async function savePreferences(pool: pg.Pool, device: DeviceAuth, doc: Me
   );
 }
 
-export async function preferencesSince(pool: pg.Pool, memberId: number, since: number, cursor: number): Promise<MemberPreferences | null> {
-  const { rows } = await pool.query<{ doc: MemberPreferences }>(
-    'select doc from member_preferences where member_id = $1 and change > $2 and change <= $3',
-    [memberId, since, cursor],
-  );
+export async function preferencesSince(db: pg.Pool | pg.PoolClient, memberId: number, since: number): Promise<MemberPreferences | null> {
+  const { rows } = await db.query<{ doc: MemberPreferences }>('select doc from member_preferences where member_id = $1 and change >= $2', [
+    memberId,
+    since,
+  ]);
   return rows[0]?.doc ?? null;
 }

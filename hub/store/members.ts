@@ -67,14 +67,22 @@ export async function enroll(
 
 /** The device and member behind a device key, or null (unknown or revoked). */
 export async function authenticateDevice(pool: pg.Pool, key: string, now: number): Promise<DeviceAuth | null> {
-  const { rows } = await pool.query<{ device_id: string; id: number; email: string; role: Role }>(
-    `update devices d set last_seen_at = $2 from members m
-     where d.key_hash = $1 and d.revoked_at is null and m.id = d.member_id and m.revoked_at is null
-     returning d.id as device_id, m.id, m.email, m.role`,
-    [hashSecret(key), now],
+  const { rows } = await pool.query<{ device_id: string; id: number; email: string; role: Role; last_seen_at: number | null }>(
+    `select d.id as device_id, d.last_seen_at, m.id, m.email, m.role from devices d join members m on m.id = d.member_id
+     where d.key_hash = $1 and d.revoked_at is null and m.revoked_at is null`,
+    [hashSecret(key)],
   );
   const r = rows[0];
-  return r ? { deviceId: r.device_id, member: { id: r.id, email: r.email, role: r.role } } : null;
+  if (!r) return null;
+  // "Last seen" to the minute: a write per request would queue a device's concurrent requests on its row.
+  if (r.last_seen_at === null || now - r.last_seen_at >= 60_000) {
+    await pool.query('update devices set last_seen_at = $2 where id = $1 and (last_seen_at is null or last_seen_at <= $3)', [
+      r.device_id,
+      now,
+      now - 60_000,
+    ]);
+  }
+  return { deviceId: r.device_id, member: { id: r.id, email: r.email, role: r.role } };
 }
 
 /** Cuts off a member (all devices) by e-mail, or one device by id. False when neither exists. */

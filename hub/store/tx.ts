@@ -1,8 +1,5 @@
 import type pg from 'pg';
 
-/** Serialises every transaction that hands out change numbers, so they commit in number order and a sync cursor never skips one. */
-const CHANGE_LOCK = 702_002;
-
 export type Tx = pg.PoolClient;
 
 /** Runs `fn` in one transaction. */
@@ -21,11 +18,15 @@ export async function inTx<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promis
   }
 }
 
-/** A transaction whose writes carry one change number (what a sync cursor moves past). */
+/**
+ * A transaction whose writes carry its change number: its own transaction id (64-bit, never
+ * reused). No lock: a sync reads in one snapshot and moves its cursor only to that snapshot's
+ * oldest transaction still running (routes/sync.ts), so a later commit with a lower id is
+ * never skipped, and no writer waits for another.
+ */
 export function inChangeTx<T>(pool: pg.Pool, fn: (tx: Tx, change: number) => Promise<T>): Promise<T> {
   return inTx(pool, async (tx) => {
-    await tx.query('select pg_advisory_xact_lock($1)', [CHANGE_LOCK]);
-    const { rows } = await tx.query<{ n: number }>("select nextval('changes') as n");
-    return fn(tx, rows[0]!.n);
+    const { rows } = await tx.query<{ n: string }>('select pg_current_xact_id()::text as n');
+    return fn(tx, Number(rows[0]!.n));
   });
 }

@@ -1,4 +1,5 @@
 import { startTestHub, type TestHub } from './support/hub';
+import { inChangeTx } from '../../hub/store/tx';
 import { startWebhookSink } from '../sandbox/webhook-sink';
 import { serveHub } from '../../hub/serve';
 import { silentLogger } from '../../hub/log';
@@ -152,5 +153,45 @@ describe('hub: one grant per YouTube channel', () => {
       reason: expect.stringContaining('“Fern Barista School”'),
     });
     expect(await consent('UCkitchen', 'youtube:UCkitchen')).toMatchObject({ outcome: 'renewed', profiles: 1 });
+  });
+});
+
+describe('hub: the sync cursor under concurrent writers', () => {
+  let t: TestHub;
+  afterEach(async () => t?.close());
+
+  it('a change that commits after a sync, though it began before, comes with the next sync (no writer waits for another)', async () => {
+    t = await startTestHub();
+    const owner = await t.device('owner@example.org', 'owner');
+    await t.control('accounts', {
+      network: 'facebook',
+      name: 'Alex',
+      pages: [
+        { id: '1', name: 'Café' },
+        { id: '2', name: 'Bakery' },
+      ],
+    });
+    await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
+    const first = (await t.api('/v1/sync?since=0', { key: owner })).body as { cursor: number };
+
+    // A slow writer: its transaction (and id) starts first, and commits last.
+    const slow = await t.db.pool.connect();
+    await slow.query('begin');
+    const { rows } = await slow.query<{ n: string }>('select pg_current_xact_id()::text as n');
+    await slow.query("update profiles set name = 'Café (renamed)', change = $1 where id = 'facebook:1'", [Number(rows[0]!.n)]);
+    // A quick writer commits meanwhile.
+    await inChangeTx(t.db.pool, (tx, change) =>
+      tx.query("update profiles set name = 'Bakery (renamed)', change = $1 where id = 'facebook:2'", [change]),
+    );
+
+    const middle = (await t.api(`/v1/sync?since=${first.cursor}`, { key: owner })).body as {
+      cursor: number;
+      profiles: { id: string; name: string }[];
+    };
+    expect(middle.profiles.map((p) => p.name)).toEqual(['Bakery (renamed)']);
+    await slow.query('commit');
+    slow.release();
+    const last = (await t.api(`/v1/sync?since=${middle.cursor}`, { key: owner })).body as { profiles: { id: string; name: string }[] };
+    expect(last.profiles.map((p) => p.name)).toContain('Café (renamed)');
   });
 });

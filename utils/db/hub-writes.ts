@@ -45,7 +45,9 @@ export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number
       identities.set(a.identityId, { id: a.identityId, network: a.network, name, memberEmail: a.memberEmail ?? undefined, access });
     }
     await db.identities.bulkPut([...identities.values()]);
-    await recordHistory(db, answer.history);
+    // A sync may bring again what the last one brought (its cursor is the oldest writer still running then): once each.
+    const previous = (await db.hub.get('hub'))?.cursor ?? 0;
+    await recordHistory(db, previous === 0 ? answer.history : await notYetRecorded(db, answer.history));
     const orphans = await db.grants.filter((g) => g.hub === true).primaryKeys();
     for (const id of orphans) if ((await db.profiles.where('grantId').equals(id).count()) === 0) await db.grants.delete(id);
     await db.hub.update('hub', { cursor: answer.cursor, lastSyncAt: now, lastError: null });
@@ -80,4 +82,18 @@ export async function leaveHubMode(db: WardenDb): Promise<void> {
 export async function hubDeviceKey(db: WardenDb): Promise<string | null> {
   const record = await db.secrets.get(HUB_DEVICE_SECRET);
   return record ? (await openTokens(await vaultKey(db), record)).accessToken : null;
+}
+
+/** History entries not already in the timeline (the same profile, instant, kind and text). */
+async function notYetRecorded(db: WardenDb, entries: SyncAnswer['history']): Promise<SyncAnswer['history']> {
+  const fresh: SyncAnswer['history'] = [];
+  for (const e of entries) {
+    const same = await db.history
+      .where('[profileId+at]')
+      .equals([e.profileId, e.at])
+      .filter((h) => h.kind === e.kind && h.text === e.text)
+      .count();
+    if (same === 0) fresh.push(e);
+  }
+  return fresh;
 }
