@@ -1,5 +1,7 @@
 import { t } from '@/utils/i18n/index';
 import { Banner } from '@/components/Banner';
+import { useState } from 'preact/hooks';
+import { LapseTimeline } from '@/components/LapseTimeline';
 import { ProfileList } from '@/components/ProfileList';
 import type { createListModel } from '@/utils/db/list-model';
 
@@ -9,11 +11,14 @@ export interface AtRiskProps {
   /** Opened by the startup warning: offer to close. */
   startup: boolean;
   onClose: () => void;
+  now?: number;
 }
 
 /** The profiles that need renewal (expired or expiring), with Renew: the startup warning and a notification's target. */
-export function App({ model, highlighted, startup, onClose }: AtRiskProps) {
+export function App({ model, highlighted, startup, onClose, now = Date.now() }: AtRiskProps) {
   const views = model.views.value;
+  // A timeline mark outlines its profile's row and scrolls to it.
+  const [opened, setOpened] = useState(highlighted);
   const banner = model.banner.value;
   return (
     <main class="at-risk">
@@ -28,8 +33,9 @@ export function App({ model, highlighted, startup, onClose }: AtRiskProps) {
       {banner && <Banner tone={banner.tone} text={banner.text} onDismiss={model.dismissBanner} />}
       {views === null && <p class="empty muted">{t('popup.loading')}</p>}
       {views?.length === 0 && <p class="empty">{t('atRisk.nothing')}</p>}
+      {views && views.length > 0 && <LapseTimeline rows={views} now={now} onOpen={setOpened} />}
       {views && views.length > 0 && (
-        <ProfileList rows={views} highlighted={highlighted} label={t('atRisk.list')} onRenew={(id) => void model.renew(id)} />
+        <ProfileList rows={views} highlighted={opened} label={t('atRisk.list')} onRenew={(id) => void model.renew(id)} />
       )}
     </main>
   );

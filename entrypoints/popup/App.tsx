@@ -3,6 +3,7 @@ import { Banner } from '@/components/Banner';
 import { BulkRenew } from '@/components/BulkRenew';
 import { ConnectPanel } from '@/components/ConnectPanel';
 import { Inbox, InboxButton } from '@/components/Inbox';
+import { LapseTimeline } from '@/components/LapseTimeline';
 import { ListToolbar } from '@/components/ListToolbar';
 import { ManagersDialog } from '@/components/ManagersDialog';
 import { ProfileDetail } from '@/components/ProfileDetail';
@@ -85,6 +86,7 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
         all &&
         all.length > 0 && (
           <>
+            {inTab && <LapseTimeline rows={all} now={model.now()} onOpen={(id) => model.openDetail(id)} />}
             <ListToolbar filter={filter} counts={model.counts.value} networks={model.networks} onChange={(f) => model.setFilter(f)} />
             {filter.network !== 'all' && (
               <BulkRenew

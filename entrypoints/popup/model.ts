@@ -104,6 +104,7 @@ export function createPopupModel(deps: PopupDeps) {
     networks: [...NETWORK_IDS],
     openOptions: deps.openOptions,
     openInTab: deps.openInTab,
+    now: deps.now,
 
     setFilter(next: ListFilter) {
       filter.value = next;

@@ -10,6 +10,10 @@ const en = {
   'inbox.unreadCount_one': '{n} unread',
   'inbox.unreadCount_other': '{n} unread',
   'inbox.empty': 'No reminder yet.',
+  'timeline.title': 'What lapses when: the next 90 days',
+  'timeline.today': 'Today',
+  'timeline.profiles_one': '{names}',
+  'timeline.profiles_other': '{n} profiles: {names}',
 };
 
 export type ViewTextKey = keyof typeof en;
@@ -19,6 +23,10 @@ const fr: Record<ViewTextKey, string> = {
   'inbox.unreadCount_one': '{n} non lu',
   'inbox.unreadCount_other': '{n} non lus',
   'inbox.empty': 'Aucun rappel pour l’instant.',
+  'timeline.title': 'Ce qui expire quand : les 90 prochains jours',
+  'timeline.today': 'Aujourd’hui',
+  'timeline.profiles_one': '{names}',
+  'timeline.profiles_other': '{n} profils : {names}',
 };
 
 type Params = Record<string, string | number>;
