@@ -29,7 +29,6 @@ export function hashSecret(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
-
 /** A one-time enrollment code people can type: 16 characters of an unambiguous alphabet (80 bits), in groups of four. */
 export function newEnrollmentCode(): string {
   const alphabet = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
