@@ -105,7 +105,7 @@ describe('The compact popup on the demo organisation (400 × 600)', () => {
     const target = await atRisk.$eval('.lapse-mark.lapse-expiring', (m) => m.getAttribute('aria-label')!);
     await atRisk.click('.lapse-mark.lapse-expiring');
     const highlighted = await atRisk.waitForSelector('li.row.highlight');
-    const name = await highlighted!.$eval('.row-name', (n) => n.textContent!);
+    const name = await highlighted!.$eval('.row-name', (n) => n.textContent);
     expect(target).toContain(name);
     await atRisk.close();
   });
