@@ -1,3 +1,4 @@
+import { t, tn } from './i18n/index';
 import type { TokenStatus } from './status';
 
 export const BADGE_RED = '#c62828';
@@ -11,7 +12,7 @@ export interface BadgeState {
   title: string;
 }
 
-/** SPEC §5: count of Expired + Expiring; red when any is expired, amber otherwise, empty when all is well. */
+/** SPEC §5: count of Expired + Expiring; red when any is expired, amber otherwise, empty when all is well; the tooltip in the browser's language. */
 export function badgeFor(statuses: Iterable<TokenStatus>): BadgeState {
   let expired = 0;
   let expiring = 0;
@@ -20,11 +21,11 @@ export function badgeFor(statuses: Iterable<TokenStatus>): BadgeState {
     else if (s === 'expiring') expiring += 1;
   }
   const count = expired + expiring;
-  if (count === 0) return { text: '', color: BADGE_AMBER, title: 'Token Warden: all tokens are healthy' };
-  const parts = [expired && `${expired} expired`, expiring && `${expiring} expiring within 7 days`].filter(Boolean);
+  if (count === 0) return { text: '', color: BADGE_AMBER, title: t('badge.healthy') };
+  const parts = [expired && tn('badge.expired', expired), expiring && tn('badge.expiring', expiring)].filter(Boolean);
   return {
     text: count > 999 ? '999+' : String(count),
     color: expired > 0 ? BADGE_RED : BADGE_AMBER,
-    title: `Token Warden: ${parts.join(', ')}`,
+    title: t('badge.title', { parts: parts.join(', ') }),
   };
 }

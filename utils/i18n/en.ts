@@ -165,6 +165,12 @@ export const en = {
   'lock.alreadyOn': 'The lock is already on.',
   'lock.wrong': 'Wrong passphrase: still locked.',
   'lock.unlockFirst': 'Unlock first.',
+  'badge.healthy': 'Token Warden: all tokens are healthy',
+  'badge.title': 'Token Warden: {parts}',
+  'badge.expired_one': '{n} expired',
+  'badge.expired_other': '{n} expired',
+  'badge.expiring_one': '{n} expiring within 7 days',
+  'badge.expiring_other': '{n} expiring within 7 days',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -165,4 +165,10 @@ export const fr: Record<MessageKey, string> = {
   'lock.alreadyOn': 'Le verrou est déjà activé.',
   'lock.wrong': 'Phrase secrète incorrecte : toujours verrouillé.',
   'lock.unlockFirst': 'Déverrouillez d’abord.',
+  'badge.healthy': 'Token Warden : tous les jetons sont en bonne santé',
+  'badge.title': 'Token Warden : {parts}',
+  'badge.expired_one': '{n} expiré',
+  'badge.expired_other': '{n} expirés',
+  'badge.expiring_one': '{n} expire dans les 7 jours',
+  'badge.expiring_other': '{n} expirent dans les 7 jours',
 };
