@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { t, tn } from '@/utils/i18n/index';
 import { tv } from '@/utils/i18n/view-texts';
 import type { ConsequenceFacts as C } from '@/utils/consequences';
@@ -16,12 +17,18 @@ export function Consequences({ c }: { c: C }) {
   );
 }
 
-/** The same in a row's second line: the most urgent fact first (a deletion countdown), then since when. */
-export function ConsequenceLine({ c }: { c: C }) {
+const capital = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+
+/**
+ * The same in an expired row's second line, the most urgent first: a deletion countdown, then
+ * the status (`children`), then since when.
+ */
+export function ConsequenceLine({ c, children }: { c: C; children?: ComponentChildren }) {
   return (
-    <span class="consequences">
-      {c.deletionInDays !== null && <strong class="deletion">{deletion(c.deletionInDays)} · </strong>}
-      {tv('cons.pausedShort', { date: formatDate(c.pausedSince) })}
-    </span>
+    <>
+      {c.deletionInDays !== null && <strong class="deletion">{capital(deletion(c.deletionInDays))}</strong>}
+      {children}
+      <span class="consequences paused">{tv('cons.pausedShort', { date: formatDate(c.pausedSince) })}</span>
+    </>
   );
 }

@@ -23,7 +23,9 @@ export function InboxButton({ unread, open, onToggle }: { unread: number; open: 
       title={t('inbox.title')}
       onClick={onToggle}
     >
-      <span aria-hidden="true">🔔</span>
+      <svg class="bell" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+        <path d="M12 2a6 6 0 0 0-6 6v5l-2 3h16l-2-3V8a6 6 0 0 0-6-6zm-2 16a2 2 0 0 0 4 0z" fill="currentColor" />
+      </svg>
       {unread > 0 && (
         <span class="inbox-count" aria-hidden="true">
           {unread}

@@ -48,7 +48,7 @@ export function ProfileRow({ row, onRenew, onDetails, onManagers, open = false, 
         >
           {row.name}
         </button>
-        <StatusPill status={row.status} text={row.statusText} />
+        {!row.consequences && <StatusPill status={row.status} text={row.statusText} />}
         <button
           type="button"
           class="renew"
@@ -61,10 +61,13 @@ export function ProfileRow({ row, onRenew, onDetails, onManagers, open = false, 
       </div>
       {(row.consequences || row.lastCheckFailed) && (
         <div class="row-sub">
-          {row.consequences && <ConsequenceLine c={row.consequences} />}
+          {row.consequences && (
+            <ConsequenceLine c={row.consequences}>
+              <StatusPill status={row.status} text={row.statusText} />
+            </ConsequenceLine>
+          )}
           {row.lastCheckFailed && (
             <span class="check-failed" title={row.lastError ?? undefined}>
-              {row.consequences ? ' · ' : ''}
               {t('row.lastCheckFailed')}
             </span>
           )}

@@ -31,6 +31,12 @@ async function takeAll(lang: string | undefined, suffix: string) {
     console.log(`${out}/${name}${suffix}.png`);
   }
 
+  async function inDark(page: Page, take: () => Promise<void>) {
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await take();
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+  }
+
   const popupAt = async () => {
     const page = await ext.openPage('popup.html');
     await page.setViewport({ width: 400, height: 600 });
@@ -48,6 +54,12 @@ async function takeAll(lang: string | undefined, suffix: string) {
   const popup = await popupAt();
   await popup.waitForSelector('li.row');
   await shot(popup, 'popup-statuses');
+  await inDark(popup, () => shot(popup, 'popup-statuses-dark'));
+  if (await popup.$('.inbox-button')) {
+    await popup.click('.inbox-button');
+    await shot(popup, 'popup-inbox');
+    await popup.click('.inbox-head button:last-child');
+  }
   await popup.click('.chip[data-status="expiring"]');
   await shot(popup, 'popup-filtered');
   await popup.click('.chip[data-status="expiring"]');
@@ -62,12 +74,23 @@ async function takeAll(lang: string | undefined, suffix: string) {
   await popup.waitForSelector('li.row[data-profile-id="facebook:200101"] [role="status"]');
   await shot(popup, 'popup-renewing');
 
+  const tab = await ext.openPage('popup.html?view=tab');
+  await tab.waitForSelector('.lapse');
+  await shot(tab, 'popup-tab-timeline', 800);
+  await inDark(tab, () => shot(tab, 'popup-tab-timeline-dark', 800));
+
+  await options.bringToFront();
   await options.reload();
   await options.waitForSelector('form');
+  await options.waitForSelector('.setup-state.ok');
+  await options.click('li.setup-line[data-network="tiktok"] .setup-test');
+  await options.waitForSelector('li.setup-line[data-network="tiktok"] .setup-result');
   await shot(options, 'options', 760);
+  await inDark(options, () => shot(options, 'options-dark', 760));
   const atRisk = await ext.openPage('at-risk.html?startup=1');
   await atRisk.waitForSelector('li.row');
   await shot(atRisk, 'at-risk', 560);
+  await inDark(atRisk, () => shot(atRisk, 'at-risk-dark', 560));
 
   await ext.close();
   await sandbox.close();

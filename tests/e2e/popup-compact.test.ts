@@ -46,7 +46,7 @@ describe('The compact popup on the demo organisation (400 × 600)', () => {
   it('details open on demand: consequences, last check, who can renew', async () => {
     const row = 'li.row[data-profile-id="youtube:300211"]';
     expect(await popup.$(`${row} .row-more`)).toBeNull();
-    expect(await popup.$eval(`${row} .row-sub`, (e) => e.textContent)).toMatch(/^data deleted in \d days? · paused since/);
+    expect(await popup.$eval(`${row} .row-sub`, (e) => e.textContent)).toMatch(/^Data deleted in \d days?✕Sign-in needed: .+Paused since/);
     await popup.click(`${row} .row-name`);
     await popup.waitForSelector(`${row} .row-more .row-links`);
     expect(await popup.$eval(`${row} .row-more .consequences`, (e) => e.textContent)).toMatch(/^Publishing and sync paused since/);

@@ -93,7 +93,7 @@ describe('The popup as a daily tool, on a mixed set of 20 profiles', () => {
       text: r.querySelector('.row-sub')?.textContent,
     }));
     expect(first.id).toBe('youtube:UC77');
-    expect(first.text).toContain('data deleted in 2 days');
+    expect(first.text).toContain('Data deleted in 2 days');
     // The full sentence is in the row's details.
     await popup.click('li.row[data-profile-id="facebook:501"] .row-name');
     const fb = await popup.$eval('li.row[data-profile-id="facebook:501"] .row-more .consequences', (c) => c.textContent);

@@ -50,14 +50,17 @@ describe('ProfileRow', () => {
     expect(screen.getByText('Checked')).toBeTruthy();
   });
 
-  it('an expired profile takes a second line: the deletion countdown first, then since when', () => {
+  it('an expired profile takes a second line: the deletion countdown first, then its status and since when', () => {
     const { container } = render(
       <ProfileRow
         row={{ ...base, consequences: { pausedSince: since, historyDaysLeft: 1, deletionInDays: 3 } }}
         onRenew={() => undefined}
       />,
     );
-    expect(container.querySelector('.row-sub')!.textContent).toBe('data deleted in 3 days · paused since 20 Nov 2026');
+    const parts = [...container.querySelector('.row-sub')!.children].map((c) => c.textContent);
+    expect(parts).toEqual(['Data deleted in 3 days', '✕Expired 2 days ago', 'Paused since 20 Nov 2026']);
+    // The status moved to the second line: the name keeps the first to itself (and Renew).
+    expect(container.querySelector('.row-line .pill')).toBeNull();
   });
 
   it('names the profile in the Renew button for screen readers, and calls back with its id', () => {
