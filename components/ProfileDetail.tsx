@@ -1,4 +1,5 @@
 import { t } from '@/utils/i18n/index';
+import { historyText } from '@/utils/history-facts';
 import { useState } from 'preact/hooks';
 import { formatDateTime } from '@/utils/format';
 import type { HistoryRecord } from '@/utils/db/schema';
@@ -55,7 +56,7 @@ export function ProfileDetail({ row, history, onBack, onRenew, onManagers, onDis
       <ol class="timeline" reversed>
         {[...history].reverse().map((e) => (
           <li key={e.id} data-kind={e.kind}>
-            <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time> {e.text}
+            <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time> {historyText(e)}
           </li>
         ))}
       </ol>

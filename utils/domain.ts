@@ -6,6 +6,7 @@ import type { ChannelId } from './reminders/channels';
 import type { ExpirySource } from './networks/grant-expiry';
 import type { NetworkId } from './networks/catalog';
 import type { FlowOutcome } from './outcomes';
+import type { HistoryFact } from './history-facts';
 import type { Settings } from './settings';
 export type ProfileKind = 'page' | 'channel' | 'company' | 'personal' | 'location' | 'account';
 export type CheckKind = 'valid' | 'invalid' | 'unknown';
@@ -115,7 +116,10 @@ export interface HistoryRecord {
   profileId: string;
   at: number;
   kind: HistoryKind;
-  text: string;
+  /** What happened, put into words when shown (utils/history-facts.ts). */
+  fact?: HistoryFact;
+  /** The words of an entry written before facts, or brought by the hub. */
+  text?: string;
 }
 
 export interface SettingsRecord {

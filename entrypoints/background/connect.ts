@@ -21,7 +21,7 @@ export async function connectNetwork(deps: Deps, network: NetworkId): Promise<Fl
     return { kind: 'failed', reason: `${login.identity.name} manages no profile on this network`, during: 'connect' };
   const ids = listed.map((p) => `${network}:${p.nativeId}`);
   const tracked = new Set(await deps.db.profiles.where('id').anyOf(ids).primaryKeys());
-  await storeLogin(deps, login, listed, `Connected by ${login.identity.name}`);
+  await storeLogin(deps, login, listed, { code: 'connected', by: login.identity.name });
   await stateChanged(deps);
   return {
     kind: 'connected',

@@ -1,16 +1,10 @@
 import { loadSettings } from '@/utils/db/settings-store';
 import { removeProfile } from '@/utils/db/profile-writes';
 import { openTokens, vaultKey } from '@/utils/db/vault';
-import { NETWORKS, type NetworkId } from '@/utils/networks/catalog';
+import type { NetworkId } from '@/utils/networks/catalog';
 import { revokeAtNetwork, type RevokeOutcome } from '@/utils/networks/revoke';
 import { networkConfig } from '@/utils/settings';
 import type { Deps } from './deps';
-
-const HISTORY: Record<RevokeOutcome, (network: string) => string> = {
-  revoked: (n) => `Disconnected: access revoked at ${n}`,
-  'no-endpoint': (n) => `Disconnected (to end its access, remove the app in ${n}'s settings)`,
-  failed: (n) => `Disconnected, but ${n} did not confirm the revocation: remove the app in its settings`,
-};
 
 /**
  * Disconnect: the profile stops being tracked; its history stays. When it is
@@ -25,8 +19,7 @@ export async function disconnectProfile(deps: Deps, profileId: string): Promise<
   if (!profile) return { ok: true };
   const last = (await db.profiles.where('grantId').equals(profile.grantId).count()) === 1;
   const revoked = last ? await revokeLogin(deps, profile.network, profile.grantId) : undefined;
-  const name = NETWORKS[profile.network].name;
-  await removeProfile(db, profileId, revoked ? HISTORY[revoked](name) : 'Disconnected: no longer tracked', deps.now());
+  await removeProfile(db, profileId, { code: 'disconnected', network: profile.network, ...(revoked ? { revoked } : {}) }, deps.now());
   return revoked ? { ok: true, revoked } : { ok: true };
 }
 

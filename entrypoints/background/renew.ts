@@ -4,7 +4,7 @@ import type { GrantRecord, ProfileRecord } from '@/utils/db/schema';
 import { openTokens, vaultKey } from '@/utils/db/vault';
 import { NETWORKS } from '@/utils/networks/catalog';
 import { adapterFor } from '@/utils/networks/index';
-import { describeOutcome, type FlowOutcome } from '@/utils/outcomes';
+import type { FlowOutcome } from '@/utils/outcomes';
 import type { Deps } from './deps';
 import { renewThroughHub } from './hub-login';
 import { adapterContext, outcomeOfFailure, watchAnswers } from './oauth-login';
@@ -33,7 +33,7 @@ export async function renewProfile(deps: Deps, profileId: string): Promise<FlowO
     await setRenewal(deps.db, grantId, done);
   }
   if (outcome.kind !== 'renewed') {
-    await recordHistory(deps.db, [{ profileId, at: deps.now(), kind: 'renewal', text: describeOutcome(outcome) }]);
+    await recordHistory(deps.db, [{ profileId, at: deps.now(), kind: 'renewal', fact: { code: 'renewalFailed', outcome } }]);
   }
   await stateChanged(deps);
   return outcome;
@@ -66,7 +66,7 @@ async function silentRefresh(deps: Deps, grant: GrantRecord): Promise<FlowOutcom
   const covered = await deps.db.profiles.where('grantId').equals(grant.id).primaryKeys();
   await recordHistory(
     deps.db,
-    covered.map((profileId) => ({ profileId, at: deps.now(), kind: 'renewal' as const, text: 'Renewed silently with the refresh token' })),
+    covered.map((profileId) => ({ profileId, at: deps.now(), kind: 'renewal' as const, fact: { code: 'renewedSilently' as const } })),
   );
   return { kind: 'renewed', profiles: covered.length };
 }
@@ -78,7 +78,7 @@ async function reconsent(deps: Deps, profile: ProfileRecord): Promise<FlowOutcom
   const { listed } = login;
   const tracked = new Set(await deps.db.profiles.where('network').equals(profile.network).primaryKeys());
   const covered = listed.filter((p) => p.canManage && tracked.has(`${profile.network}:${p.nativeId}`));
-  if (covered.length > 0) await storeLogin(deps, login, covered, `Renewed by ${login.identity.name}`);
+  if (covered.length > 0) await storeLogin(deps, login, covered, { code: 'renewed', by: login.identity.name });
   const chosen = listed.map((p) => `“${p.name}”`).join(', ');
   if (login.adapter.grantPerProfile && chosen && !listed.some((p) => p.nativeId === profile.nativeId)) {
     // The consent gave another channel: that says nothing of this one's permission.

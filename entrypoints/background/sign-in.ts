@@ -1,4 +1,5 @@
 import { saveLogin } from '@/utils/db/save-login';
+import type { HistoryFact } from '@/utils/history-facts';
 import { bindingOf } from '@/utils/networks/grant-binding';
 import type { NetworkId } from '@/utils/networks/catalog';
 import type { ListedProfile } from '@/utils/networks/types';
@@ -22,7 +23,7 @@ export async function signInAndList(deps: Deps, network: NetworkId, during: Duri
 }
 
 /** The second half: the login stored for the profiles it is to cover (a connect: all; a renewal: those it renews). */
-export async function storeLogin(deps: Deps, login: ListedLogin, profiles: ListedProfile[], historyText: string): Promise<void> {
+export async function storeLogin(deps: Deps, login: ListedLogin, profiles: ListedProfile[], historyFact: HistoryFact): Promise<void> {
   await saveLogin(deps.db, {
     network: login.network,
     tokens: login.tokens,
@@ -30,7 +31,7 @@ export async function storeLogin(deps: Deps, login: ListedLogin, profiles: Liste
     reportedExpiry: await reportedExpiry(login),
     profiles,
     listed: login.listed,
-    historyText,
+    historyFact,
     boundTo: bindingOf(login.adapter, login.listed),
     now: deps.now(),
   });

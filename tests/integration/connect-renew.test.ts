@@ -1,4 +1,5 @@
 import { connectNetwork } from '@/entrypoints/background/connect';
+import { historyText } from '@/utils/history-facts';
 import { pollGrants } from '@/entrypoints/background/poll';
 import { renewProfile } from '@/entrypoints/background/renew';
 import { storeSettings } from '@/utils/db/settings-store';
@@ -160,7 +161,7 @@ describe('connect, poll and renew (background + Dexie, real sandbox)', () => {
     });
     const identity = await h.deps.db.identities.get(`facebook:${a.id}`);
     expect(identity!.access['facebook:1']).toMatchObject({ can: 'no' });
-    expect((await h.deps.db.history.toArray()).at(-1)!.text).toContain('lacks the permission');
+    expect(historyText((await h.deps.db.history.toArray()).at(-1)!)).toContain('lacks the permission');
   });
 
   it('TikTok: silent refresh stores the rotated token; the next refresh uses it; the old one is dead', async () => {

@@ -1,4 +1,5 @@
 import { connectNetwork } from '@/entrypoints/background/connect';
+import { historyText } from '@/utils/history-facts';
 import { disconnectProfile } from '@/entrypoints/background/disconnect';
 import { addOne } from '../sandbox/fixtures';
 import { harness, type Harness } from './support/harness';
@@ -34,7 +35,7 @@ describe('Disconnect revokes the login at the network, then deletes it', () => {
     expect(await h.deps.db.grants.count()).toBe(0);
     expect(await h.deps.db.secrets.count()).toBe(0);
     const history = await h.deps.db.history.where('[profileId+at]').between(['facebook:2', 0], ['facebook:2', Infinity]).toArray();
-    expect(history.at(-1)?.text).toBe('Disconnected: access revoked at Facebook');
+    expect(historyText(history.at(-1)!)).toBe('Disconnected: access revoked at Facebook');
   });
 
   it.each([
@@ -64,6 +65,6 @@ describe('Disconnect revokes the login at the network, then deletes it', () => {
     expect(await disconnectProfile(h.deps, profileId)).toEqual({ ok: true, revoked: 'failed' });
     expect(await h.deps.db.secrets.count()).toBe(0);
     const history = await h.deps.db.history.where('[profileId+at]').between([profileId, 0], [profileId, Infinity]).toArray();
-    expect(history.at(-1)?.text).toBe('Disconnected, but YouTube did not confirm the revocation: remove the app in its settings');
+    expect(historyText(history.at(-1)!)).toBe('Disconnected, but YouTube did not confirm the revocation: remove the app in its settings');
   });
 });

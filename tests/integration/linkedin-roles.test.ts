@@ -1,4 +1,5 @@
 import { connectNetwork } from '@/entrypoints/background/connect';
+import { historyText } from '@/utils/history-facts';
 import { pollGrants } from '@/entrypoints/background/poll';
 import { renewProfile } from '@/entrypoints/background/renew';
 import { readProfileRows } from '@/utils/db/profile-rows';
@@ -45,7 +46,7 @@ describe('LinkedIn: a lost page role is noticed by the check (organizationAcls)'
     expect(identity.access['linkedin:org-501']?.can).toBe('yes');
     const history = await h.deps.db.history.where('profileId').equals('linkedin:org-502').toArray();
     // (a reminder that the page expired may follow: the poll delivers what it found due)
-    expect(history.map((e) => e.text)).toContainEqual(expect.stringContaining(`someone with it must renew (${SUPER_ADMIN})`));
+    expect(history.map(historyText)).toContainEqual(expect.stringContaining(`someone with it must renew (${SUPER_ADMIN})`));
   });
 
   it('renewing it with the demoted login is refused with the permission; a Super Admin’s login renews it', async () => {

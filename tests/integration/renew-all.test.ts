@@ -1,4 +1,5 @@
 import { connectNetwork } from '@/entrypoints/background/connect';
+import { historyText } from '@/utils/history-facts';
 import { pollGrants } from '@/entrypoints/background/poll';
 import { cancelRenewAll, disconnectProfile, renewAll } from '@/entrypoints/background/renew-all';
 import type { AuthFlow } from '@/entrypoints/background/identity';
@@ -88,6 +89,11 @@ describe('"Try renewing all" and Disconnect', () => {
     expect(await h.deps.db.grants.count()).toBe(0);
     expect(await h.deps.db.secrets.count()).toBe(0);
     const history = await h.deps.db.history.where('[profileId+at]').between(['facebook:1', 0], ['facebook:1', Infinity]).toArray();
-    expect(history.map((e) => e.text)).toEqual(['Connected by Alex', 'Disconnected: no longer tracked']);
+    expect(history.map(historyText)).toEqual(['Connected by Alex', 'Disconnected: no longer tracked']);
+    // Stored as facts, not sentences: the popup says them in its own language.
+    expect(history.map((e) => [e.fact?.code, e.text])).toEqual([
+      ['connected', undefined],
+      ['disconnected', undefined],
+    ]);
   });
 });

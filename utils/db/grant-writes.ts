@@ -1,4 +1,5 @@
 import { applyCheck, applyRefresh } from '../apply-check';
+import type { HistoryFact } from '../history-facts';
 import { recordHistory } from './history-writes';
 import type { CheckResult, TokenSet } from '../networks/types';
 import type { FlowOutcome } from '../outcomes';
@@ -59,9 +60,10 @@ export async function applyChecks(db: WardenDb, checks: CheckToApply[], now: num
       const was = grantStatus(before, now).status;
       const is = grantStatus(after, now).status;
       if (was !== is) {
-        const text = `Status changed from ${was} to ${is}${check.result.kind === 'invalid' ? `: ${check.result.reason}` : ''}`;
+        const reason = check.result.kind === 'invalid' ? check.result.reason : undefined;
+        const fact: HistoryFact = { code: 'statusChanged', from: was, to: is, ...(reason ? { reason } : {}) };
         const profiles = await db.profiles.where('grantId').equals(before.id).primaryKeys();
-        for (const profileId of profiles) history.push({ profileId, at: now, kind: 'status', text });
+        for (const profileId of profiles) history.push({ profileId, at: now, kind: 'status', fact });
       }
     }
     await db.grants.bulkPut(updated);

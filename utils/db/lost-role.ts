@@ -45,7 +45,7 @@ export async function detachLostRoles(db: WardenDb, grant: GrantRecord, nativeId
           profileId,
           at: now,
           kind: 'status',
-          text: `${who} no longer has the role this page needs: someone with it must renew (${permission})`,
+          fact: { code: 'lostRole', who, permission },
         },
       ]);
     }

@@ -1,4 +1,5 @@
 import type { WardenDb } from './schema';
+import type { HistoryFact } from '../history-facts';
 import { recordHistory } from './history-writes';
 
 /**
@@ -12,12 +13,12 @@ export async function dropGrantIfUnused(db: WardenDb, grantId: string): Promise<
 }
 
 /** Stops tracking a profile (its history stays), and its login when it was the last one. One transaction. */
-export async function removeProfile(db: WardenDb, profileId: string, historyText: string, now: number): Promise<void> {
+export async function removeProfile(db: WardenDb, profileId: string, fact: HistoryFact, now: number): Promise<void> {
   await db.transaction('rw', [db.profiles, db.grants, db.secrets, db.history], async () => {
     const profile = await db.profiles.get(profileId);
     if (!profile) return;
     await db.profiles.delete(profileId);
-    await recordHistory(db, [{ profileId, at: now, kind: 'status', text: historyText }]);
+    await recordHistory(db, [{ profileId, at: now, kind: 'status', fact }]);
     await dropGrantIfUnused(db, profile.grantId);
   });
 }
@@ -26,7 +27,7 @@ export async function removeProfile(db: WardenDb, profileId: string, historyText
 export async function snoozeUntil(db: WardenDb, profileId: string, until: number, now: number): Promise<void> {
   await db.transaction('rw', db.profiles, db.history, async () => {
     await db.profiles.update(profileId, { snoozedUntil: until });
-    await recordHistory(db, [{ profileId, at: now, kind: 'reminder', text: 'Reminders snoozed for a day' }]);
+    await recordHistory(db, [{ profileId, at: now, kind: 'reminder', fact: { code: 'snoozed' } }]);
   });
 }
 

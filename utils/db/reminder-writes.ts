@@ -30,9 +30,7 @@ export async function recordReminders(
         createdAt: now,
         read: 0,
       });
-      await recordHistory(db, [
-        { profileId: message.profileId, at: now, kind: 'reminder', text: `Reminder sent: ${reminderTitle(message)}` },
-      ]);
+      await recordHistory(db, [{ profileId: message.profileId, at: now, kind: 'reminder', fact: { code: 'reminderSent', message } }]);
       const deliveries: OutboxRecord[] = [];
       const base = {
         reminderKey: reminder.key,

@@ -1,4 +1,5 @@
 import { grantExpiry, grantExpirySource } from '../networks/grant-expiry';
+import type { HistoryFact } from '../history-facts';
 import { recordHistory } from './history-writes';
 import { dropGrantIfUnused } from './profile-writes';
 import { grantIdOf } from '../networks/grant-binding';
@@ -18,7 +19,8 @@ export interface LoginToSave {
   profiles: ListedProfile[];
   /** Profiles listed by the network (for who-can-renew), tracked or not. */
   listed: ListedProfile[];
-  historyText: string;
+  /** What the timeline says of it (who connected or renewed). */
+  historyFact: HistoryFact;
   now: number;
   /** The one profile a grant is bound to by the network's consent (a YouTube channel): its own grant. */
   boundTo?: string;
@@ -87,7 +89,7 @@ export async function saveLogin(db: WardenDb, login: LoginToSave): Promise<Grant
         createdAt: existing?.createdAt ?? now,
       };
       await db.profiles.put(profile);
-      history.push({ profileId: id, at: now, kind: existing ? 'renewal' : 'connected', text: login.historyText });
+      history.push({ profileId: id, at: now, kind: existing ? 'renewal' : 'connected', fact: login.historyFact });
     }
     await recordHistory(db, history);
     for (const oldGrant of movedFrom) await dropGrantIfUnused(db, oldGrant);
