@@ -12,7 +12,7 @@ export interface SettingsFormProps {
   onSave: (settings: Settings) => void;
 }
 
-/** The Advanced settings: each network's client ID, endpoint base URL and token-exchange URL. */
+/** The Advanced settings: each network's client ID, endpoint base URL and token-exchange URL, opened on demand. */
 export function SettingsForm({ settings, supported, onSave }: SettingsFormProps) {
   const [draft, setDraft] = useState<Settings>(settings);
   const setNetwork = (id: NetworkId, field: keyof NetworkSettings, value: string) =>
@@ -44,8 +44,8 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
       {NETWORK_IDS.filter((id) => supported.includes(id)).map((id) => {
         const n = draft.networks[id] ?? EMPTY;
         return (
-          <fieldset key={id} id={`net-${id}`} data-network={id}>
-            <legend>{NETWORKS[id].name}</legend>
+          <details key={id} id={`net-${id}`} class="net-settings" data-network={id}>
+            <summary>{NETWORKS[id].name}</summary>
             <div class="field">
               <label for={`${id}-client`}>{to('opt.clientId')}</label>
               <input
@@ -95,7 +95,7 @@ export function SettingsForm({ settings, supported, onSave }: SettingsFormProps)
                 onInput={(e) => setNetwork(id, 'exchangeUrl', e.currentTarget.value)}
               />
             </div>
-          </fieldset>
+          </details>
         );
       })}
       <button type="submit" class="primary">

@@ -32,7 +32,7 @@ function checkText(c: SetupCheck, network: string): string {
     return c.ok
       ? to('setup.ok.server', { detail: c.detail === 'hub' ? ` (${to('setup.hub')})` : '' })
       : to('setup.fail.server', { network, detail: '' });
-  if (c.ok) return to(`setup.ok.${c.step}`, { network, detail: c.detail ?? '' });
+  if (c.ok) return to(`setup.ok.${c.step}`, { network, detail: c.detail ? ` (${c.detail})` : '' });
   return to(`setup.fail.${c.step}`, { network, detail: c.detail ?? '?' });
 }
 
@@ -81,7 +81,9 @@ export function SetupChecklist({ lines, tests, onTest, initiallyOpen = null }: S
               {l.hosts === false && <p>{to('setup.fail.hosts', { network: name, detail: '' })}</p>}
               {lineReady(l) && <p>{to('setup.ready', { network: name })}</p>}
               <p class="muted">{to('setup.permission', { permission: NETWORKS[l.network].permissionNeeded })}</p>
-              <a href={`#net-${l.network}`}>{to('setup.edit', { network: name })}</a>
+              <a href={`#net-${l.network}`} onClick={() => document.getElementById(`net-${l.network}`)?.setAttribute('open', '')}>
+                {to('setup.edit', { network: name })}
+              </a>
             </div>
           </li>
         );

@@ -12,6 +12,13 @@ describe('SettingsForm', () => {
     expect(screen.getByText('X (Twitter) is a public client (PKCE): no token-exchange URL is needed.')).toBeTruthy();
   });
 
+  it('keeps each network’s fields closed until asked (the checklist above gives the state)', () => {
+    const { container } = render(<SettingsForm settings={DEFAULT_SETTINGS} supported={[...NETWORK_IDS]} onSave={() => undefined} />);
+    const networks = [...container.querySelectorAll<HTMLDetailsElement>('details.net-settings')];
+    expect(networks.map((d) => d.id)).toEqual(NETWORK_IDS.map((id) => `net-${id}`));
+    expect(networks.every((d) => !d.open)).toBe(true);
+  });
+
   it('gives every control a label and saves what was typed', () => {
     let saved: unknown;
     render(<SettingsForm settings={DEFAULT_SETTINGS} supported={['tiktok']} onSave={(s) => (saved = s)} />);

@@ -24,8 +24,8 @@ const en = {
   'setup.ok.clientId': 'Client ID set',
   'setup.ok.server': 'Code exchange covered{detail}',
   'setup.ok.hosts': 'The browser grants access to {network}',
-  'setup.ok.authorize': 'The {network} sign-in page answers ({detail})',
-  'setup.ok.exchange': 'The token-exchange URL answers ({detail})',
+  'setup.ok.authorize': 'The {network} sign-in page answers{detail}',
+  'setup.ok.exchange': 'The token-exchange URL answers{detail}',
   'setup.fail.clientId': 'No client ID: register an app on {network}, then paste its client ID in the {network} settings below.{detail}',
   'setup.fail.server':
     '{network} needs a client secret for the code exchange: set a token-exchange URL (your organisation’s backend) or enrol in the hub.{detail}',
@@ -102,8 +102,8 @@ const fr: Record<OptionsTextKey, string> = {
   'setup.ok.clientId': 'ID client renseigné',
   'setup.ok.server': 'Échange du code assuré{detail}',
   'setup.ok.hosts': 'Le navigateur autorise l’accès à {network}',
-  'setup.ok.authorize': 'La page de connexion {network} répond ({detail})',
-  'setup.ok.exchange': 'L’URL d’échange de jetons répond ({detail})',
+  'setup.ok.authorize': 'La page de connexion {network} répond{detail}',
+  'setup.ok.exchange': 'L’URL d’échange de jetons répond{detail}',
   'setup.fail.clientId':
     'Aucun ID client : enregistrez une application sur {network}, puis collez son ID client dans les réglages {network} ci-dessous.{detail}',
   'setup.fail.server':
