@@ -30,6 +30,7 @@ describe('The popup in French (browser language fr)', () => {
     expect(await popup.$eval('.chip[data-status="expiring"]', (b) => b.getAttribute('aria-label'))).toBe(
       'Bientôt expiré 1: expire dans les 7 jours',
     );
+    await popup.click('li.row .row-name'); // the last check is in the row's details
     expect(await popup.$eval('.row-meta', (m) => m.textContent)).toMatch(/^Vérifié le \d{1,2} \S+ \d{4}, \d\d:\d\d/);
     expect(await popup.$eval('form.connect button', (b) => b.textContent)).toBe('Connecter un profil');
   });
