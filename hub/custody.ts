@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import type { HistoryFact } from '../utils/history-facts';
+import { grantStatus } from '../utils/status';
 import { applyCheck, applyRefresh } from '../utils/apply-check';
 import type { GrantRecord } from '../utils/db/schema';
 import { adapterFor } from '../utils/networks/index';
@@ -115,15 +117,15 @@ export async function storeChecks(pool: pg.Pool, verdicts: readonly CheckVerdict
     );
     const stored = new Set(updated.rows.map((r) => r.id));
     const turned = verdicts.flatMap((v, i) => {
-      const text = stored.has(v.grant.id) ? statusChange(v.grant, after[i]!) : null;
-      return text ? [{ id: v.grant.id, text, at: v.now }] : [];
+      const fact = stored.has(v.grant.id) ? statusChange(v.grant, after[i]!, v.now) : null;
+      return fact ? [{ id: v.grant.id, fact, at: v.now }] : [];
     });
     if (turned.length > 0) {
       await tx.query(
-        `insert into history (profile_id, at, kind, text, change)
-         select p.id, t.at, 'status', t.text, $4 from unnest($1::text[], $2::text[], $3::bigint[]) as t(grant_id, text, at)
+        `insert into history (profile_id, at, kind, fact, change)
+         select p.id, t.at, 'status', t.fact::jsonb, $4 from unnest($1::text[], $2::text[], $3::bigint[]) as t(grant_id, fact, at)
          join profiles p on p.grant_id = t.grant_id and p.deleted_at is null`,
-        [turned.map((t) => t.id), turned.map((t) => t.text), turned.map((t) => t.at), change],
+        [turned.map((t) => t.id), turned.map((t) => t.fact), turned.map((t) => t.at), change],
       );
     }
     return stored.size;
@@ -131,19 +133,27 @@ export async function storeChecks(pool: pg.Pool, verdicts: readonly CheckVerdict
 }
 
 /** What a profile's history says when its grant turns dead or alive; null when it did neither. */
-function statusChange(before: GrantRecord, after: GrantRecord): string | null {
-  if (before.invalidSince === null && after.invalidSince !== null)
-    return `Found invalid: ${after.invalidReason ?? 'the network refused the token'}`;
-  return before.invalidSince !== null && after.invalidSince === null ? 'Valid again' : null;
+/** The timeline's fact when a grant turns dead or alive (said in each browser's language), or null. */
+function statusChange(before: GrantRecord, after: GrantRecord, now: number): string | null {
+  const died = before.invalidSince === null && after.invalidSince !== null;
+  const revived = before.invalidSince !== null && after.invalidSince === null;
+  if (!died && !revived) return null;
+  const fact: HistoryFact = {
+    code: 'statusChanged',
+    from: grantStatus(before, now).status,
+    to: grantStatus(after, now).status,
+    ...(died ? { reason: after.invalidReason ?? 'the network refused the token' } : {}),
+  };
+  return JSON.stringify(fact);
 }
 
 /** A history entry on each covered profile when a grant turns dead or alive. */
 async function statusHistory(tx: pg.PoolClient, before: GrantRecord, after: GrantRecord, now: number, change: number): Promise<void> {
-  const text = statusChange(before, after);
-  if (!text) return;
+  const fact = statusChange(before, after, now);
+  if (!fact) return;
   await tx.query(
-    `insert into history (profile_id, at, kind, text, change)
-     select id, $2, 'status', $3, $4 from profiles where grant_id = $1 and deleted_at is null`,
-    [before.id, now, text, change],
+    `insert into history (profile_id, at, kind, fact, change)
+     select id, $2, 'status', $3::jsonb, $4 from profiles where grant_id = $1 and deleted_at is null`,
+    [before.id, now, fact, change],
   );
 }

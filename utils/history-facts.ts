@@ -18,7 +18,7 @@ export type HistoryFact =
   | { code: 'lostRole'; who: string; permission: string }
   | { code: 'reminderSent'; message: ReminderMessage }
   | { code: 'snoozed' }
-  | { code: 'disconnected'; network: NetworkId; revoked?: 'revoked' | 'no-endpoint' | 'failed' };
+  | { code: 'disconnected'; network: NetworkId; revoked?: 'revoked' | 'no-endpoint' | 'failed'; by?: string };
 
 const STATUS_KEY = {
   expired: 'status.expired',
@@ -55,7 +55,7 @@ export function historyText(entry: { fact?: HistoryFact; text?: string }): strin
       if (f.revoked === 'revoked') return tv('history.disconnectedRevoked', { network });
       if (f.revoked === 'no-endpoint') return tv('history.disconnectedNoEndpoint', { network });
       if (f.revoked === 'failed') return tv('history.disconnectedUnconfirmed', { network });
-      return tv('history.disconnected');
+      return f.by ? tv('history.disconnectedBy', { by: f.by }) : tv('history.disconnected');
     }
   }
 }

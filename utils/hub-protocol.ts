@@ -59,6 +59,14 @@ const grant = z.object({
   nextCheckAt: z.number(),
 });
 
+const status = z.enum(['expired', 'expiring', 'valid', 'no-expiry']);
+/** The facts the hub records in a timeline (utils/history-facts.ts says them in the page's language). */
+const hubFact = z.discriminatedUnion('code', [
+  z.object({ code: z.enum(['connected', 'renewed']), by: z.string() }),
+  z.object({ code: z.literal('statusChanged'), from: status, to: status, reason: z.optional(z.string()) }),
+  z.object({ code: z.literal('disconnected'), network, by: z.optional(z.string()) }),
+]);
+
 export const syncAnswer = z.object({
   cursor: z.number(),
   grants: z.array(grant),
@@ -106,7 +114,8 @@ export const syncAnswer = z.object({
       profileId: z.string(),
       at: z.number(),
       kind: z.enum(['connected', 'check', 'status', 'renewal', 'reminder']),
-      text: z.string(),
+      text: z.optional(z.nullable(z.string())),
+      fact: z.optional(z.nullable(hubFact)),
     }),
   ),
 });

@@ -2,12 +2,14 @@ import type pg from 'pg';
 import { initial } from './migrations/001-initial';
 import { teamReminders } from './migrations/002-team-reminders';
 import { grantFacts } from './migrations/003-grant-facts';
+import { historyFacts } from './migrations/004-history-facts';
 
 /** Numbered migrations, applied in order, each once. A shipped one is never edited: add the next. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
   { id: 1, name: 'initial', sql: initial },
   { id: 2, name: 'team-reminders', sql: teamReminders },
   { id: 3, name: 'grant-facts', sql: grantFacts },
+  { id: 4, name: 'history-facts', sql: historyFacts },
 ];
 
 /** Any number to tell the hub's migration lock apart from other users of the database. */

@@ -9,16 +9,16 @@ import { inChangeTx } from '../store/tx';
  */
 export async function disconnectProfile(pool: pg.Pool, device: DeviceAuth, profileId: string, now: number): Promise<boolean> {
   return inChangeTx(pool, async (tx, change) => {
-    const { rows } = await tx.query<{ grant_id: string }>(
-      'update profiles set deleted_at = $2, change = $3 where id = $1 and deleted_at is null returning grant_id',
+    const { rows } = await tx.query<{ grant_id: string; network: string }>(
+      'update profiles set deleted_at = $2, change = $3 where id = $1 and deleted_at is null returning grant_id, network',
       [profileId, now, change],
     );
     if (!rows[0]) return false;
     await tx.query('delete from member_profiles where profile_id = $1', [profileId]);
-    await tx.query("insert into history (profile_id, at, kind, text, member_id, change) values ($1, $2, 'status', $3, $4, $5)", [
+    await tx.query("insert into history (profile_id, at, kind, fact, member_id, change) values ($1, $2, 'status', $3::jsonb, $4, $5)", [
       profileId,
       now,
-      `Disconnected by ${device.member.email}: no longer tracked`,
+      JSON.stringify({ code: 'disconnected', network: rows[0].network, by: device.member.email }),
       device.member.id,
       change,
     ]);

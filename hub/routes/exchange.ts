@@ -87,7 +87,7 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
               listed,
               memberId: device.member.id,
               historyKind: renewing ? 'renewal' : 'connected',
-              historyText: `${renewing ? 'Renewed' : 'Connected'} by ${identity.name} (${device.member.email})`,
+              historyBy: `${identity.name} (${device.member.email})`,
               now,
               boundTo: bindingOf(adapter, listed),
             },

@@ -33,7 +33,7 @@ export interface SyncAnswer {
     reason: string | null;
     at: number;
   }[];
-  history: { profileId: string; at: number; kind: string; text: string }[];
+  history: { profileId: string; at: number; kind: string; text: string | null; fact: unknown }[];
   /** The member's reminder preferences, when they changed (on another device) after `since`. */
   preferences: MemberPreferences | null;
 }
@@ -107,8 +107,8 @@ async function readChanges(pool: pg.PoolClient, member: Member, since: number, c
      where a.change >= $1 and ${visible}`,
     args,
   );
-  const history = await pool.query<{ profile_id: string; at: number; kind: string; text: string }>(
-    `select h.profile_id, h.at, h.kind, h.text from history h join profiles p on p.id = h.profile_id
+  const history = await pool.query<{ profile_id: string; at: number; kind: string; text: string | null; fact: unknown }>(
+    `select h.profile_id, h.at, h.kind, h.text, h.fact from history h join profiles p on p.id = h.profile_id
      where h.change >= $1 and ${visible} order by h.id`,
     args,
   );
@@ -142,7 +142,7 @@ async function readChanges(pool: pg.PoolClient, member: Member, since: number, c
       reason: a.reason,
       at: a.at,
     })),
-    history: history.rows.map((h) => ({ profileId: h.profile_id, at: h.at, kind: h.kind, text: h.text })),
+    history: history.rows.map((h) => ({ profileId: h.profile_id, at: h.at, kind: h.kind, text: h.text, fact: h.fact })),
     preferences: await preferencesSince(pool, member.id, since),
   };
 }

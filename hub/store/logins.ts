@@ -21,7 +21,8 @@ export interface HubLogin {
   memberId: number;
   /** 'connected' for a new login, 'renewal' when it renews tracked profiles. */
   historyKind: 'connected' | 'renewal';
-  historyText: string;
+  /** Who connected or renewed, for the timeline (a fact each browser says in its language). */
+  historyBy: string;
   now: number;
   /** The one profile the consent bound this grant to (a YouTube channel): a grant of its own. */
   boundTo?: string;
@@ -87,11 +88,11 @@ export async function saveHubLogin(tx: Tx, key: Buffer, login: HubLogin, change:
       login.memberId,
       profileId,
     ]);
-    await tx.query('insert into history (profile_id, at, kind, text, member_id, change) values ($1, $2, $3, $4, $5, $6)', [
+    await tx.query('insert into history (profile_id, at, kind, fact, member_id, change) values ($1, $2, $3, $4::jsonb, $5, $6)', [
       profileId,
       now,
       before.rows[0] ? 'renewal' : login.historyKind,
-      login.historyText,
+      JSON.stringify({ code: before.rows[0] ? 'renewed' : login.historyKind === 'renewal' ? 'renewed' : 'connected', by: login.historyBy }),
       login.memberId,
       change,
     ]);

@@ -1,4 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import type { HistoryRecord } from '../../utils/domain';
+import { historyText } from '../../utils/history-facts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -118,8 +120,8 @@ describe('hub mode in real Chromium: enroll, connect through the hub, a tool rea
     const fresh = await read('/v1/profiles/facebook/200101/token');
     expect(fresh.status).toBe(200);
     expect(fresh.body.accessToken).not.toBe(firstToken);
-    const history = await readTable<{ text: string }>(s.worker, 'history');
-    expect(history.map((h) => h.text)).toContain('Renewed by Alex Rivera (owner@example.org)');
+    const history = await readTable<HistoryRecord>(s.worker, 'history');
+    expect(history.map(historyText)).toContain('Renewed by Alex Rivera (owner@example.org)');
     for (const secret of [firstToken, fresh.body.accessToken as string, tool]) expect(logs.join('\n')).not.toContain(secret);
     tokens.push(firstToken, fresh.body.accessToken as string);
   });

@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { HistoryRecord } from '../../utils/domain';
+import { historyText } from '../../utils/history-facts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, WebWorker } from 'puppeteer-core';
@@ -127,7 +129,7 @@ describe('a team on one hub: one check for everybody, the reminder to who can re
     await command(manager.page, 'pollNow', {});
     await waitFor(async () => (await badge(manager.worker)).text === '', 'manager badge clears');
     expect(await rows(manager)).toMatchObject([{ id: 'facebook:300301', status: 'valid' }]);
-    const history = await readTable<{ profileId: string; text: string }>(manager.worker, 'history');
-    expect(history.map((h) => h.text)).toContain('Renewed by Sam Okafor (member@example.org)');
+    const history = await readTable<HistoryRecord>(manager.worker, 'history');
+    expect(history.map(historyText)).toContain('Renewed by Sam Okafor (member@example.org)');
   });
 });

@@ -1,4 +1,5 @@
 import type { SyncAnswer } from '../hub-protocol';
+import type { HistoryRecord } from '../domain';
 import { recordHistory } from './history-writes';
 import { loadSettings, storeSettings } from './settings-store';
 import { NEVER } from '../poll-schedule';
@@ -47,7 +48,12 @@ export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number
     await db.identities.bulkPut([...identities.values()]);
     // A sync may bring again what the last one brought (its cursor is the oldest writer still running then): once each.
     const previous = (await db.hub.get('hub'))?.cursor ?? 0;
-    await recordHistory(db, previous === 0 ? answer.history : await notYetRecorded(db, answer.history));
+    const entries = answer.history.map(({ text, fact, ...e }) => ({
+      ...e,
+      ...(fact ? { fact: fact } : {}),
+      ...(text ? { text } : {}),
+    }));
+    await recordHistory(db, previous === 0 ? entries : await notYetRecorded(db, entries));
     const orphans = await db.grants.filter((g) => g.hub === true).primaryKeys();
     for (const id of orphans) if ((await db.profiles.where('grantId').equals(id).count()) === 0) await db.grants.delete(id);
     await db.hub.update('hub', { cursor: answer.cursor, lastSyncAt: now, lastError: null });
@@ -85,13 +91,13 @@ export async function hubDeviceKey(db: WardenDb): Promise<string | null> {
 }
 
 /** History entries not already in the timeline (the same profile, instant, kind and text). */
-async function notYetRecorded(db: WardenDb, entries: SyncAnswer['history']): Promise<SyncAnswer['history']> {
-  const fresh: SyncAnswer['history'] = [];
+async function notYetRecorded(db: WardenDb, entries: HistoryRecord[]): Promise<HistoryRecord[]> {
+  const fresh: HistoryRecord[] = [];
   for (const e of entries) {
     const same = await db.history
       .where('[profileId+at]')
       .equals([e.profileId, e.at])
-      .filter((h) => h.kind === e.kind && h.text === e.text)
+      .filter((h) => h.kind === e.kind && h.text === e.text && JSON.stringify(h.fact) === JSON.stringify(e.fact))
       .count();
     if (same === 0) fresh.push(e);
   }
