@@ -10,8 +10,8 @@ const STORAGE_ID = 'storage-full';
 /** One notification per profile (a newer threshold replaces the older); several at once become one. */
 export async function showReminders(messages: ReminderMessage[]): Promise<void> {
   const iconUrl = browser.runtime.getURL('/icon/128.png');
-  // Firefox shows no notification buttons.
-  const buttons = import.meta.env.FIREFOX ? undefined : [{ title: t('row.renew') }, { title: t('rem.snooze') }];
+  // Firefox has no notification buttons, and refuses the key itself (even undefined).
+  const buttons = import.meta.env.FIREFOX ? {} : { buttons: [{ title: t('row.renew') }, { title: t('rem.snooze') }] };
   if (messages.length === 1) {
     const m = messages[0]!;
     await browser.notifications.create(`${SINGLE_PREFIX}${m.profileId}`, {
@@ -19,7 +19,7 @@ export async function showReminders(messages: ReminderMessage[]): Promise<void> 
       iconUrl,
       title: reminderTitle(m),
       message: reminderBody(m),
-      buttons,
+      ...buttons,
       priority: 2,
     });
     return;

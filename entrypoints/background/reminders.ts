@@ -59,7 +59,8 @@ export async function runReminders(deps: Deps): Promise<number> {
       };
     });
     sent = await recordReminders(db, messages, channels, now);
-    if (sent.length > 0 && settings.channels.notifications) await deps.notify(sent);
+    // One failing channel never stops the others: the inbox has it already, the outbox goes on.
+    if (sent.length > 0 && settings.channels.notifications) await deps.notify(sent).catch(() => undefined);
     if (sent.length > 0) await deliverOutbox(deps);
   }
   await deps.scheduleAlarm(REMINDER_ALARM, nextReminderAt(input));

@@ -81,6 +81,16 @@ describe('reminders through the background (fake-indexeddb, real sandbox, local 
     expect(h.notifications.map((n) => [n.profileId, n.threshold])).toEqual([[profileId, 7]]);
   });
 
+  it('a notification the browser refuses stops neither the connect nor the other channels', async () => {
+    await configure((s) => (s.channels.slackUrl = `${sink.url}/hook`));
+    h.deps.notify = () => Promise.reject(new Error('Property "buttons" is unsupported'));
+    // Due at once: the connect's own reminder run meets the refusal, and must not fail with it.
+    await connectExpiringIn(6);
+    expect(await h.deps.db.profiles.count()).toBe(1);
+    expect(await h.deps.db.inbox.count()).toBe(1);
+    expect(sink.received).toHaveLength(1);
+  });
+
   it('restarts of the worker send nothing new', async () => {
     await configure((s) => (s.channels.slackUrl = `${sink.url}/hook`));
     await connectExpiringIn(6);
