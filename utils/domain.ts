@@ -201,8 +201,8 @@ export interface HubRecord {
   lastError: string | null;
 }
 
-/** What a list row needs: a profile and its grant (never its secret). */
-export interface ProfileRow {
+/** What a list row needs: a profile and its grant (never its secret). (Not "ProfileRow": that is the component's name, and WXT auto-imports both.) */
+export interface ProfileWithGrant {
   profile: ProfileRecord;
   grant: GrantRecord | undefined;
 }

@@ -1,4 +1,4 @@
-import type { ProfileRow } from './domain';
+import type { ProfileWithGrant as ProfileRow } from './domain';
 import { compareRows, orderOf } from './row-order';
 import type { TokenStatus } from './status';
 

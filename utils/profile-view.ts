@@ -1,4 +1,4 @@
-import type { ProfileRow } from './domain';
+import type { ProfileWithGrant as ProfileRow } from './domain';
 import { profileStatus } from './at-risk';
 import { consequencesOf, type ConsequenceFacts } from './consequences';
 import { formatDateTime, type RenewalPolicy } from './format';

@@ -1,4 +1,4 @@
-import type { ProfileRow } from './domain';
+import type { ProfileWithGrant as ProfileRow } from './domain';
 import { profileStatus } from './at-risk';
 import { consequencesOf } from './consequences';
 import { compareUrgency, type UrgencyItem } from './urgency';

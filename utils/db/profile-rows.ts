@@ -1,4 +1,4 @@
-import type { GrantRecord, ProfileRecord, ProfileRow } from '../domain';
+import type { GrantRecord, ProfileRecord, ProfileWithGrant as ProfileRow } from '../domain';
 import type { WardenDb } from './schema';
 
 export type { ProfileRow };

@@ -32,7 +32,6 @@ const en = {
   'lock.popupLocked': 'Token Warden is locked: checks and renewals wait for your passphrase.',
   'lock.turnedOn': 'Lock on: the key is now stored only under your passphrase.',
   'lock.turnedOff': 'Lock off: the key is stored as is again.',
-  'lock.unlocked': 'Unlocked for this browser session.',
   'popup.disconnectedNotRevoked':
     'Disconnected here, but the network did not confirm the revocation: remove Token Warden in the network’s app settings.',
   'popup.disconnectedNoRevoke': 'Disconnected. This network lets only its own settings end the access: remove Token Warden there.',
@@ -70,7 +69,6 @@ const fr: Record<PageTextKey, string> = {
   'lock.popupLocked': 'Token Warden est verrouillé : vérifications et renouvellements attendent votre phrase secrète.',
   'lock.turnedOn': 'Verrou activé : la clé n’est plus stockée que sous votre phrase secrète.',
   'lock.turnedOff': 'Verrou désactivé : la clé est de nouveau stockée telle quelle.',
-  'lock.unlocked': 'Déverrouillé pour cette session du navigateur.',
   'popup.disconnectedNotRevoked':
     'Déconnecté ici, mais le réseau n’a pas confirmé la révocation : retirez Token Warden dans les réglages d’applications du réseau.',
   'popup.disconnectedNoRevoke': 'Déconnecté. Seuls les réglages du réseau peuvent mettre fin à l’accès : retirez-y Token Warden.',
