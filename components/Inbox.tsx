@@ -1,4 +1,5 @@
 import { t } from '@/utils/i18n/index';
+import { inboxTitle } from '@/utils/reminders/messages';
 import { tv, tvn } from '@/utils/i18n/view-texts';
 import { formatDateTime } from '@/utils/format';
 import type { InboxRecord } from '@/utils/db/schema';
@@ -57,7 +58,7 @@ export function Inbox({ entries, unread, onOpen, onMarkAllRead, onClose }: Inbox
           {entries.map((e) => (
             <li key={e.id} class={e.read ? 'inbox-entry' : 'inbox-entry unread'}>
               <button type="button" class="link inbox-open" onClick={() => onOpen(e)}>
-                <span class="inbox-title">{e.title}</span>
+                <span class="inbox-title">{inboxTitle(e)}</span>
                 <span class="inbox-time muted">{formatDateTime(e.createdAt)}</span>
               </button>
             </li>

@@ -8,6 +8,8 @@ import type { NetworkId } from './networks/catalog';
 import type { FlowOutcome } from './outcomes';
 import type { HistoryFact } from './history-facts';
 import type { Settings } from './settings';
+import type { ReminderMessage } from './reminders/messages';
+
 export type ProfileKind = 'page' | 'channel' | 'company' | 'personal' | 'location' | 'account';
 export type CheckKind = 'valid' | 'invalid' | 'unknown';
 
@@ -103,8 +105,11 @@ export interface LedgerRecord {
 export interface InboxRecord {
   id?: number;
   profileId: string | null;
-  title: string;
-  body: string;
+  /** The reminder, put into words when shown (in the page's language): `inboxTitle`, `inboxBody`. */
+  message?: ReminderMessage;
+  /** The words of an entry written before messages were stored. */
+  title?: string;
+  body?: string;
   createdAt: number;
   read: 0 | 1;
 }

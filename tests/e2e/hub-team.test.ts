@@ -1,4 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { inboxTitle } from '../../utils/reminders/messages';
+import type { InboxRecord } from '../../utils/domain';
 import type { HistoryRecord } from '../../utils/domain';
 import { historyText } from '../../utils/history-facts';
 import { tmpdir } from 'node:os';
@@ -116,9 +118,9 @@ describe('a team on one hub: one check for everybody, the reminder to who can re
       await waitFor(async () => (await badge(b.worker)).text === '1', 'badge 1');
     }
     await command(member.page, 'pollNow', {});
-    const memberInbox = await readTable<{ title: string }>(member.worker, 'inbox');
+    const memberInbox = await readTable<InboxRecord>(member.worker, 'inbox');
     expect(memberInbox).toHaveLength(1);
-    expect(memberInbox[0]!.title).toContain('Harbour Books');
+    expect(inboxTitle(memberInbox[0]!)).toContain('Harbour Books');
     expect(await readTable(manager.worker, 'inbox')).toHaveLength(0);
     expect(sink.received.filter((r) => r.path === '/slack')).toHaveLength(1);
     expect(JSON.stringify(sink.received[0]!.body)).toContain('Harbour Books');

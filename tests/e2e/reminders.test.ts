@@ -1,4 +1,6 @@
 import type { Target } from 'puppeteer-core';
+import { inboxTitle } from '../../utils/reminders/messages';
+import type { InboxRecord } from '../../utils/domain';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { addOne } from '../sandbox/fixtures';
@@ -50,8 +52,8 @@ describe('Reminders in real Chromium: exactly once, on every channel', () => {
     await command(page, 'pollNow', {});
     await waitFor(async () => (await notifications()).length === 1, 'one notification');
     expect(await notifications()).toEqual(['reminder|facebook:4101']);
-    const inbox = await readTable<{ title: string }>(await ext.worker(), 'inbox');
-    expect(inbox.map((e) => e.title)).toEqual(['Blue Fern Café (Facebook) expires within 7 days']);
+    const inbox = await readTable<InboxRecord>(await ext.worker(), 'inbox');
+    expect(inbox.map(inboxTitle)).toEqual(['Blue Fern Café (Facebook) expires within 7 days']);
     await waitFor(() => sink.received.length === 1, 'one Slack message');
     expect(sink.received[0]!.body).toEqual({ text: expect.stringContaining('*Blue Fern Café* (Facebook) expires within 7 days') });
     const b = await badge(await ext.worker());

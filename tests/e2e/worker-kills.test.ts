@@ -1,4 +1,6 @@
 import type { Page } from 'puppeteer-core';
+import { inboxTitle } from '../../utils/reminders/messages';
+import type { InboxRecord } from '../../utils/domain';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { SANDBOX_NETWORKS } from '../sandbox/state';
 import { waitFor } from './support/chromium';
@@ -7,7 +9,7 @@ import { cloneGrants } from './support/seed';
 import { openSession, type Session } from './support/session';
 
 type Grant = { id: string; network: string; invalidSince: number | null; lastCheckAt: number | null; expiresAt: number | null };
-type Inbox = { profileId: string | null; title: string };
+type Inbox = InboxRecord;
 
 const DAY_SEC = 86_400;
 const KILLS = 50;
@@ -83,7 +85,7 @@ describe('The service worker killed 50 times during a poll of 1,000 grants', () 
     await waitFor(async () => (await readTable<Inbox>(s.page, 'inbox')).length >= 112, 'reminders');
     const inbox = await readTable<Inbox>(s.page, 'inbox');
     const perProfile = new Map<string, number>();
-    for (const e of inbox) perProfile.set(`${e.profileId} ${e.title}`, (perProfile.get(`${e.profileId} ${e.title}`) ?? 0) + 1);
+    for (const e of inbox) perProfile.set(`${e.profileId} ${inboxTitle(e)}`, (perProfile.get(`${e.profileId} ${inboxTitle(e)}`) ?? 0) + 1);
     expect([...perProfile.values()].every((n) => n === 1)).toBe(true);
     const facebookProfiles = (await readTable<{ id: string; network: string }>(s.page, 'profiles')).filter((p) => p.network === 'facebook');
     expect(facebookProfiles.length).toBeGreaterThan(100);

@@ -1,4 +1,5 @@
 import { connectNetwork } from '@/entrypoints/background/connect';
+import { inboxTitle } from '@/utils/reminders/messages';
 import { onBrowserStartup, onWorkerStart } from '@/entrypoints/background/commands';
 import { snoozeProfile } from '@/entrypoints/background/channel-actions';
 import { deliverOutbox } from '@/entrypoints/background/outbox';
@@ -45,7 +46,10 @@ describe('reminders through the background (fake-indexeddb, real sandbox, local 
     expect(h.notifications.map((n) => [n.profileId, n.threshold])).toEqual([[profileId, 7]]);
     const inbox = await h.deps.db.inbox.toArray();
     expect(inbox).toHaveLength(1);
-    expect(inbox[0]).toMatchObject({ profileId, title: 'Page 9001 (Facebook) expires within 7 days', read: 0 });
+    expect(inbox[0]).toMatchObject({ profileId, read: 0 });
+    // Stored as the reminder itself, put into words when shown (in the page's language).
+    expect(inbox[0]!.title).toBeUndefined();
+    expect(inboxTitle(inbox[0]!)).toBe('Page 9001 (Facebook) expires within 7 days');
     expect(sink.received).toHaveLength(1);
     expect(sink.received[0]!.body).toEqual({ text: expect.stringContaining('*Page 9001* (Facebook) expires within 7 days') });
     expect((await h.deps.db.history.toArray()).some((e) => e.kind === 'reminder')).toBe(true);

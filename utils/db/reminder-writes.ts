@@ -1,7 +1,7 @@
 import type { DueReminder } from '../reminders/planner';
 import { recordHistory } from './history-writes';
 import { CHANNEL_LIST, channelUrl } from '../reminders/channels';
-import { reminderBody, reminderTitle, type ReminderMessage } from '../reminders/messages';
+import type { ReminderMessage } from '../reminders/messages';
 import type { Settings } from '../settings';
 import type { OutboxRecord, WardenDb } from './schema';
 
@@ -23,13 +23,7 @@ export async function recordReminders(
       if (await db.ledger.get(reminder.key)) continue;
       await db.ledger.add({ key: reminder.key, grantId: reminder.grantId, channel: 'sent', sentAt: now });
       for (const key of reminder.superseded) await db.ledger.put({ key, grantId: reminder.grantId, channel: 'superseded', sentAt: now });
-      await db.inbox.add({
-        profileId: message.profileId,
-        title: reminderTitle(message),
-        body: reminderBody(message),
-        createdAt: now,
-        read: 0,
-      });
+      await db.inbox.add({ profileId: message.profileId, message, createdAt: now, read: 0 });
       await recordHistory(db, [{ profileId: message.profileId, at: now, kind: 'reminder', fact: { code: 'reminderSent', message } }]);
       const deliveries: OutboxRecord[] = [];
       const base = {

@@ -51,3 +51,12 @@ export function webhookBody(m: ReminderMessage): string {
 
 /** Backoff between webhook attempts; after the last one the delivery is marked failed (and shown). */
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 6 * 60 * 60_000];
+
+/** An inbox entry's title in the language of the page showing it (an older entry keeps its words). */
+export function inboxTitle(entry: { message?: ReminderMessage; title?: string }): string {
+  return entry.message ? reminderTitle(entry.message) : (entry.title ?? '');
+}
+
+export function inboxBody(entry: { message?: ReminderMessage; body?: string }): string {
+  return entry.message ? reminderBody(entry.message) : (entry.body ?? '');
+}

@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { inboxTitle } from '../../../utils/reminders/messages';
+import type { InboxRecord } from '../../../utils/domain';
 import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { sandboxSettings } from '../../sandbox/settings-for';
@@ -80,9 +82,9 @@ describe('Firefox (firefox-esr): the main path', () => {
     expect(await command('connect', { network: 'tiktok' })).toMatchObject({ kind: 'connected' });
     // Headless Firefox has no system notification service to show it on: the inbox holds the same words.
     const tiktok = async () =>
-      (await readTable<{ title: string; profileId: string }>(options, 'inbox')).filter((e) => e.profileId.startsWith('tiktok:'));
+      (await readTable<InboxRecord & { profileId: string }>(options, 'inbox')).filter((e) => e.profileId.startsWith('tiktok:'));
     await waitFor(async () => (await tiktok()).length === 1, 'the reminder in the inbox');
-    expect((await tiktok())[0]!.title).toMatch(/Fern Coffee Lab/);
+    expect(inboxTitle((await tiktok())[0]!)).toMatch(/Fern Coffee Lab/);
     expect(await badge()).toMatchObject({ text: '1', title: expect.stringContaining('1 expiring') });
   });
 
