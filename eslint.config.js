@@ -66,7 +66,7 @@ export default tseslint.config(
   {
     // Pure domain: no browser, no Dexie, nothing of utils/db/ (its record types live in utils/domain.ts).
     files: ['utils/**/*.{ts,tsx}'],
-    ignores: ['utils/db/**'],
+    ignores: ['utils/db/**', 'utils/pages/**'],
     rules: {
       'no-restricted-globals': ['error', ...BROWSER_GLOBALS, { name: 'fetch', message: 'Boundary: utils/ takes fetch as a parameter.' }],
       '@typescript-eslint/no-restricted-imports': [
@@ -120,8 +120,9 @@ export default tseslint.config(
     },
   },
   {
-    // Pages read through utils/db/page-store (raw IndexedDB): Dexie is 30 KB gzip the popup does not load.
-    files: ['entrypoints/{popup,options,at-risk}/**/*.{ts,tsx}'],
+    // Pages, and their read side in utils/pages/ (the page store, live queries, the list's model), read raw
+    // IndexedDB: Dexie is 30 KB gzip the popup does not load, and the background's writers are not theirs.
+    files: ['entrypoints/{popup,options,at-risk}/**/*.{ts,tsx}', 'utils/pages/**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -129,7 +130,7 @@ export default tseslint.config(
           paths: [{ name: 'dexie', message: 'Boundary: pages read with the page store; only the background loads Dexie.' }],
           patterns: [
             {
-              group: ['**/db/schema', '**/db/announce-changes', '**/db/grant-writes', '**/db/save-login', '**/db/vault'],
+              group: ['**/db/schema', '**/db/announce-changes', '**/db/*-writes', '**/db/save-login', '**/db/vault', '**/db/poll-leases'],
               allowTypeImports: true,
               message: 'Boundary: pages import only types from the background side of utils/db/.',
             },

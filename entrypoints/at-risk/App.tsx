@@ -3,7 +3,7 @@ import { Banner } from '@/components/Banner';
 import { useState } from 'preact/hooks';
 import { LapseTimeline } from '@/components/LapseTimeline';
 import { ProfileList } from '@/components/ProfileList';
-import type { createListModel } from '@/utils/db/list-model';
+import type { createListModel } from '@/utils/pages/list-model';
 
 export interface AtRiskProps {
   model: ReturnType<typeof createListModel>;

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/theme.css';
-import { openPageStore } from '@/utils/db/page-store';
-import { createListModel } from '@/utils/db/list-model';
-import { liveSignal } from '@/utils/db/live';
+import { openPageStore } from '@/utils/pages/page-store';
+import { createListModel } from '@/utils/pages/list-model';
+import { liveSignal } from '@/utils/pages/live';
 import type { HubRecord, IdentityRecord } from '@/utils/db/schema';
 import { canRenew, isAtRisk } from '@/utils/at-risk';
 import { createCommandClient } from '@/utils/messages';
@@ -17,8 +17,8 @@ document.documentElement.lang = lang();
 const params = new URLSearchParams(location.search);
 const store = openPageStore();
 // The startup window lists what this person can renew (SPEC §5); a notification's profile is always shown.
-const identities = liveSignal<IdentityRecord[]>(store, ['identities'], () => store.all<IdentityRecord>('identities'), []);
-const hub = liveSignal<HubRecord | null>(store, ['hub'], async () => (await store.get<HubRecord>('hub', 'hub')) ?? null, null);
+const identities = liveSignal<IdentityRecord[]>(store, ['identities'], () => store.all('identities'), []);
+const hub = liveSignal<HubRecord | null>(store, ['hub'], async () => (await store.get('hub', 'hub')) ?? null, null);
 const model = createListModel(
   { store, command: createCommandClient((m) => browser.runtime.sendMessage(m)), now: () => Date.now() },
   (row) => isAtRisk(row.status) || row.id === params.get('profile'),

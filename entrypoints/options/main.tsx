@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '@/components/theme.css';
-import { openPageStore } from '@/utils/db/page-store';
+import { openPageStore } from '@/utils/pages/page-store';
 import { createCommandClient } from '@/utils/messages';
 import { App } from './App';
 import { lang, langFrom, setLang } from '@/utils/i18n/index';

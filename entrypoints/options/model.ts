@@ -4,10 +4,10 @@ import type { ChannelId } from '@/utils/reminders/channels';
 import { CHANNEL_LIST, channelUrl } from '@/utils/reminders/channels';
 import { tp } from '@/utils/i18n/page-texts';
 import { signal } from '@preact/signals';
-import { liveSignal } from '@/utils/db/live';
+import { liveSignal } from '@/utils/pages/live';
 import type { ProfileChoice } from '@/components/ReminderSettings';
-import type { PageStore } from '@/utils/db/page-store';
-import type { HubRecord, OutboxRecord, ProfileRecord, SettingsRecord } from '@/utils/db/schema';
+import type { PageStore } from '@/utils/pages/page-store';
+import type { HubRecord, OutboxRecord } from '@/utils/db/schema';
 import { SETTINGS_ID, settingsFromRecord, type LoadedSettings } from '@/utils/db/settings-store';
 import type { CommandClient, SaveResult } from '@/utils/messages';
 import { createUrlConfirmation } from '@/utils/url-confirmation';
@@ -33,14 +33,14 @@ export function createOptionsModel(deps: OptionsDeps) {
   const loaded = liveSignal<LoadedSettings | null>(
     store,
     ['settings'],
-    async () => settingsFromRecord(await store.get<SettingsRecord>('settings', SETTINGS_ID)),
+    async () => settingsFromRecord(await store.get('settings', SETTINGS_ID)),
     null,
   );
   const profiles = liveSignal<ProfileChoice[]>(
     store,
     ['profiles'],
     async () =>
-      (await store.all<ProfileRecord>('profiles'))
+      (await store.all('profiles'))
         .map((p) => ({ id: p.id, name: p.name, network: p.network }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     [],
@@ -48,11 +48,10 @@ export function createOptionsModel(deps: OptionsDeps) {
   const deliveryProblems = liveSignal<OutboxRecord[]>(
     store,
     ['outbox'],
-    async () =>
-      (await store.all<OutboxRecord>('outbox')).filter((r) => r.status === 'failed' || (r.status === 'pending' && r.attempts > 0)),
+    async () => (await store.all('outbox')).filter((r) => r.status === 'failed' || (r.status === 'pending' && r.attempts > 0)),
     [],
   );
-  const hub = liveSignal<HubRecord | null>(store, ['hub'], async () => (await store.get<HubRecord>('hub', 'hub')) ?? null, null);
+  const hub = liveSignal<HubRecord | null>(store, ['hub'], async () => (await store.get('hub', 'hub')) ?? null, null);
   const message = signal<{ tone: 'ok' | 'bad'; text: string } | null>(null);
 
   const report = (r: { ok: true } | { ok: false; message: string }, okText: string) => {

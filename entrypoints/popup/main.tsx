@@ -3,7 +3,7 @@ import { signal } from '@preact/signals';
 import { STORAGE_PROBLEM_KEY as PROBLEM_KEY, type StorageProblem } from '@/utils/storage-problem';
 import { browser } from 'wxt/browser';
 import '@/components/theme.css';
-import { openPageStore } from '@/utils/db/page-store';
+import { openPageStore } from '@/utils/pages/page-store';
 import { createCommandClient } from '@/utils/messages';
 import { App } from './App';
 import { lang, langFrom, setLang } from '@/utils/i18n/index';

@@ -3,9 +3,9 @@ import { isAtRisk } from '@/utils/at-risk';
 import { tp } from '@/utils/i18n/page-texts';
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import { toCsv, toIcs, toJson } from '@/utils/export';
-import { bannerOf, createListModel, type ListDeps } from '@/utils/db/list-model';
-import { liveSignal, type LiveSignal } from '@/utils/db/live';
-import type { HistoryRecord, HubRecord, IdentityRecord, InboxRecord, JobRecord, SettingsRecord } from '@/utils/db/schema';
+import { bannerOf, createListModel, type ListDeps } from '@/utils/pages/list-model';
+import { liveSignal, type LiveSignal } from '@/utils/pages/live';
+import type { HistoryRecord, HubRecord, InboxRecord } from '@/utils/db/schema';
 import { SETTINGS_ID, settingsFromRecord } from '@/utils/db/settings-store';
 import { applyFilter, parseFilter, statusCounts, type ListFilter } from '@/utils/list-filter';
 import { NETWORKS, NETWORK_IDS, type NetworkId } from '@/utils/networks/catalog';
@@ -33,16 +33,16 @@ export function createPopupModel(deps: PopupDeps) {
   const settings = liveSignal(
     store,
     ['settings'],
-    async () => settingsFromRecord(await store.get<SettingsRecord>('settings', SETTINGS_ID)).settings,
+    async () => settingsFromRecord(await store.get('settings', SETTINGS_ID)).settings,
     DEFAULT_SETTINGS,
   );
   const limits = computed(() => settings.value.value.historyLimits);
   const list = createListModel(deps, () => true, limits);
-  const inbox = liveSignal(store, ['inbox'], () => store.newest<InboxRecord>('inbox', 'createdAt', 50), []);
-  const jobs = liveSignal(store, ['jobs'], () => store.all<JobRecord>('jobs'), []);
-  const identities = liveSignal(store, ['identities'], () => store.all<IdentityRecord>('identities'), []);
+  const inbox = liveSignal(store, ['inbox'], () => store.newest('inbox', 'createdAt', 50), []);
+  const jobs = liveSignal(store, ['jobs'], () => store.all('jobs'), []);
+  const identities = liveSignal(store, ['identities'], () => store.all('identities'), []);
   /** The organisation hub this browser is enrolled in (who is signed in, and whether its last sync failed). */
-  const hub = liveSignal<HubRecord | null>(store, ['hub'], async () => (await store.get<HubRecord>('hub', 'hub')) ?? null, null);
+  const hub = liveSignal<HubRecord | null>(store, ['hub'], async () => (await store.get('hub', 'hub')) ?? null, null);
   const unread = computed(() => inbox.value.value.filter((e) => e.read === 0).length);
   const filter = signal<ListFilter>(parseFilter(deps.storage.getItem(FILTER_KEY)));
   const visible = computed(() => (list.views.value ? applyFilter(list.views.value, filter.value) : null));
@@ -115,12 +115,7 @@ export function createPopupModel(deps: PopupDeps) {
       detailHistory.value?.dispose();
       detailId.value = profileId;
       detailHistory.value = profileId
-        ? liveSignal(
-            store,
-            ['history'],
-            () => store.between<HistoryRecord>('history', '[profileId+at]', [profileId, 0], [profileId, Infinity]),
-            [],
-          )
+        ? liveSignal(store, ['history'], () => store.between('history', '[profileId+at]', [profileId, 0], [profileId, Infinity]), [])
         : null;
     },
 

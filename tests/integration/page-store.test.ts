@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { announceChanges } from '@/utils/db/announce-changes';
-import { liveSignal } from '@/utils/db/live';
-import { openPageStore } from '@/utils/db/page-store';
-import { WardenDb, type InboxRecord, type ProfileRecord } from '@/utils/db/schema';
+import { liveSignal } from '@/utils/pages/live';
+import { openPageStore } from '@/utils/pages/page-store';
+import { WardenDb, type ProfileRecord } from '@/utils/db/schema';
 
 const until = async (ok: () => boolean, what: string) => {
   for (let i = 0; i < 200 && !ok(); i++) await new Promise((r) => setTimeout(r, 5));
@@ -46,7 +46,7 @@ describe('the page store (pages read IndexedDB without Dexie)', () => {
     const db = new WardenDb(name);
     await db.open();
     let reads = 0;
-    const live = liveSignal(store, ['profiles'], () => (reads++, store.all<ProfileRecord>('profiles')), []);
+    const live = liveSignal(store, ['profiles'], () => (reads++, store.all('profiles')), []);
     await until(() => reads === 1, 'first read');
     await db.profiles.add(profile(1));
     await until(() => live.value.value.length === 1, 'the new profile');
@@ -76,9 +76,9 @@ describe('the page store (pages read IndexedDB without Dexie)', () => {
       { profileId: 'x:2', at: 6, kind: 'check', text: 'b' },
       { profileId: 'x:1', at: 7, kind: 'check', text: 'c' },
     ] as never);
-    const newest = await store.newest<InboxRecord>('inbox', 'createdAt', 50);
+    const newest = await store.newest('inbox', 'createdAt', 50);
     expect(newest.map((e) => e.createdAt)).toEqual(Array.from({ length: 50 }, (_, i) => 119 - i));
-    const timeline = await store.between<{ at: number }>('history', '[profileId+at]', ['x:1', 0], ['x:1', Infinity]);
+    const timeline = await store.between('history', '[profileId+at]', ['x:1', 0], ['x:1', Infinity]);
     expect(timeline.map((h) => h.at)).toEqual([5, 7]);
     db.close();
   });

@@ -139,7 +139,7 @@ describe('import boundaries are enforced by the linter', { timeout: 30_000 }, ()
     [
       'a page reads through the page store and imports record types',
       'entrypoints/at-risk/fixture.ts',
-      "import { openPageStore } from '@/utils/db/page-store';\nimport type { GrantRecord } from '@/utils/db/schema';\nexport const s: [unknown, GrantRecord?] = [openPageStore];",
+      "import { openPageStore } from '@/utils/pages/page-store';\nimport type { GrantRecord } from '@/utils/db/schema';\nexport const s: [unknown, GrantRecord?] = [openPageStore];",
     ],
     [
       'the background uses the browser API',

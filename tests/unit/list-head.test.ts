@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
-import { createListModel } from '@/utils/db/list-model';
-import type { PageStore } from '@/utils/db/page-store';
+import { createListModel } from '@/utils/pages/list-model';
+import type { PageStore } from '@/utils/pages/page-store';
 import type { ProfileRow } from '@/utils/db/profile-rows';
 import { fakeCommands } from './support/fake-commands';
 import { LIST_HEAD_ROWS, listHead } from '@/utils/list-head';

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/preact';
 import { ConfirmUrls } from '@/components/ConfirmUrls';
 import { createOptionsModel } from '@/entrypoints/options/model';
-import type { PageStore } from '@/utils/db/page-store';
+import type { PageStore } from '@/utils/pages/page-store';
 import { fakeCommands } from './support/fake-commands';
 import type { UrlChange } from '@/utils/url-policy';
 

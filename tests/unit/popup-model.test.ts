@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { createPopupModel } from '@/entrypoints/popup/model';
 import { announceChanges } from '@/utils/db/announce-changes';
-import { openPageStore } from '@/utils/db/page-store';
+import { openPageStore } from '@/utils/pages/page-store';
 import { WardenDb } from '@/utils/db/schema';
 import { storeSettings } from '@/utils/db/settings-store';
 import { settingsSchema } from '@/utils/settings';
