@@ -175,7 +175,7 @@ describe('The popup as a daily tool, on a mixed set of 20 profiles', () => {
     await popup.waitForSelector('.timeline li');
     const timeline = await popup.$$eval('.timeline li', (l) => l.map((x) => x.textContent ?? ''));
     expect(timeline.some((t) => t.includes('Connected by Owner 2'))).toBe(true);
-    expect(timeline.some((t) => t.includes('Status changed from valid to expired'))).toBe(true);
+    expect(timeline.some((t) => t.includes('Status changed from Valid to Expired'))).toBe(true);
     expect(timeline.some((t) => t.includes('Cancelled: nothing was changed'))).toBe(true);
     await popup.click('.detail-actions button:nth-child(3)');
     await popup.waitForSelector('[role="alertdialog"]');

@@ -2,8 +2,13 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { Inbox, InboxButton } from '@/components/Inbox';
 import type { InboxRecord } from '@/utils/db/schema';
 
-const entry = (id: number, read: 0 | 1): InboxRecord =>
-  ({ id, profileId: `facebook:${id}`, title: `Page ${id} expires within 3 days`, createdAt: Date.UTC(2026, 10, 26), read }) as InboxRecord;
+const entry = (id: number, read: 0 | 1): InboxRecord => ({
+  id,
+  profileId: `facebook:${id}`,
+  title: `Page ${id} expires within 3 days`,
+  createdAt: Date.UTC(2026, 10, 26),
+  read,
+});
 
 describe('The inbox', () => {
   it('is a count in the header that opens it', () => {

@@ -4,8 +4,7 @@ import { describeOutcome, type FlowOutcome } from '../outcomes';
 import { looksOffline, sortedRowViews, type HistoryLimits, type ProfileRowView } from '../profile-view';
 import { liveSignal } from './live';
 import type { PageStore } from './page-store';
-import { joinProfileRows, type ProfileRow } from './profile-rows';
-import type { GrantRecord, ProfileRecord } from './schema';
+import { joinProfileRows, type ProfileRow } from '../db/profile-rows';
 import { LIST_HEAD_ID, type ListHead } from '../list-head';
 
 export interface ListDeps {
@@ -37,12 +36,12 @@ export function createListModel(
 ) {
   // The head (the most urgent rows, kept by the background) is one small read, asked first:
   // shown until every row is in.
-  const head = liveSignal<ListHead | undefined>(deps.store, [], () => deps.store.get<ListHead>('snapshots', LIST_HEAD_ID), undefined);
+  const head = liveSignal<ListHead | undefined>(deps.store, [], () => deps.store.get('snapshots', LIST_HEAD_ID), undefined);
   const rows = liveSignal<ProfileRow[] | null>(
     deps.store,
     ['profiles', 'grants'],
     async () => {
-      const [profiles, grants] = await Promise.all([deps.store.all<ProfileRecord>('profiles'), deps.store.all<GrantRecord>('grants')]);
+      const [profiles, grants] = await Promise.all([deps.store.all('profiles'), deps.store.all('grants')]);
       return joinProfileRows(profiles, grants);
     },
     null,

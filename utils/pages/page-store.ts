@@ -1,7 +1,7 @@
-import { CHANGES_CHANNEL, DB_NAME, type ChangeNotice } from './names';
-import type { TableName } from './table-names';
+import { CHANGES_CHANNEL, DB_NAME, type ChangeNotice } from '../db/names';
+import type { TableName, TableRecord } from '../db/table-names';
 
-export type { TableName } from './table-names';
+export type { TableName, TableRecord } from '../db/table-names';
 
 /**
  * What pages (popup, options, at-risk) read: IndexedDB straight, read-only,
@@ -10,12 +10,12 @@ export type { TableName } from './table-names';
  * a BroadcastChannel, and pages re-read what they show.
  */
 export interface PageStore {
-  all<T>(table: TableName): Promise<T[]>;
-  get<T>(table: TableName, key: IDBValidKey): Promise<T | undefined>;
+  all<N extends TableName>(table: N): Promise<TableRecord<N>[]>;
+  get<N extends TableName>(table: N, key: IDBValidKey): Promise<TableRecord<N> | undefined>;
   /** Records whose `index` key lies within [lower, upper]. */
-  between<T>(table: TableName, index: string, lower: IDBValidKey, upper: IDBValidKey): Promise<T[]>;
+  between<N extends TableName>(table: N, index: string, lower: IDBValidKey, upper: IDBValidKey): Promise<TableRecord<N>[]>;
   /** The `limit` records with the highest `index` key, highest first. */
-  newest<T>(table: TableName, index: string, limit: number): Promise<T[]>;
+  newest<N extends TableName>(table: N, index: string, limit: number): Promise<TableRecord<N>[]>;
   /** Called with the changed tables after each committed background write. */
   onChange(listener: (tables: ReadonlySet<string>) => void): () => void;
   close(): void;
