@@ -50,13 +50,11 @@ describe('the list head', () => {
       close: () => undefined,
     };
     const list = createListModel({ store, command: fakeCommands({}).command, now: () => NOW }, () => true, signal({}));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(list.partial.value).toBe(true);
+    await vi.waitFor(() => expect(list.partial.value).toBe(true));
     expect(list.views.value).toHaveLength(LIST_HEAD_ROWS);
     expect(list.headCounts.value?.expired).toBe(19);
     finish(rows.map((r) => r.profile));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(list.partial.value).toBe(false);
+    await vi.waitFor(() => expect(list.partial.value).toBe(false));
     expect(list.views.value).toHaveLength(200);
     list.dispose();
   });
