@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { PER_NETWORK_CONCURRENCY } from '../../entrypoints/background/poll';
 import { coldStart, popupReady, pollHeap, pollRun } from './browser';
 import { hubBench, printRows } from './hub';
+import { firstSync } from './hub-sync';
 import { plannerMs, requestsPerDay } from './planner';
 import { sizes, SIZE_BUDGETS } from './sizes';
 
@@ -15,7 +16,7 @@ import { sizes, SIZE_BUDGETS } from './sizes';
  */
 const args = new Set(process.argv.slice(2));
 if (args.has('--hub')) {
-  const missed = printRows(await hubBench(), args.has('--json'));
+  const missed = printRows([...(await hubBench()), await firstSync()], args.has('--json'));
   process.exit(args.has('--check') && missed > 0 ? 1 : 0);
 }
 const KB = 1024;
@@ -102,6 +103,7 @@ const rows: Row[] = [
     floor: '-',
   })),
   ...(await hubBench()),
+  await firstSync(),
 ];
 
 if (args.has('--json')) console.log(JSON.stringify({ machine: `${cpus().length} cores, ${cpus()[0]?.model ?? ''}`, rows }, null, 2));

@@ -28,19 +28,28 @@ export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number
     await db.grants.bulkPut(
       answer.grants.map((g) => ({ ...g, hub: true, nextCheckAt: NEVER, renewal: before.get(g.id)?.renewal ?? null, leasedUntil: 0 })),
     );
-    for (const p of answer.profiles) {
-      const existing = await db.profiles.get(p.id);
-      await db.profiles.put({
+    // Bulk reads and writes: a first sync brings every profile of the organisation at once.
+    const existing = await db.profiles.bulkGet(answer.profiles.map((p) => p.id));
+    const gone = (await db.profiles.bulkGet(answer.removed)).filter((p) => p !== undefined);
+    // Grants that may be left without a profile: those of removed profiles, and those a profile left.
+    const maybeOrphans = new Set([
+      ...gone.map((p) => p.grantId),
+      ...existing.flatMap((e, i) => (e && e.grantId !== answer.profiles[i]!.grantId ? [e.grantId] : [])),
+    ]);
+    await db.profiles.bulkPut(
+      answer.profiles.map((p, i) => ({
         ...p,
         handle: p.handle ?? undefined,
         avatar: p.avatar ?? undefined,
-        snoozedUntil: existing?.snoozedUntil,
-      });
-    }
+        snoozedUntil: existing[i]?.snoozedUntil,
+      })),
+    );
     await db.profiles.bulkDelete(answer.removed);
+    const identityIds = [...new Set(answer.access.map((a) => a.identityId))];
     const identities = new Map<string, IdentityRecord>();
+    for (const known of await db.identities.bulkGet(identityIds)) if (known) identities.set(known.id, known);
     for (const a of answer.access) {
-      const known = identities.get(a.identityId) ?? (await db.identities.get(a.identityId));
+      const known = identities.get(a.identityId);
       const name = a.memberEmail ? `${a.name} (${a.memberEmail})` : a.name;
       const access = { ...(known?.access ?? {}), [a.profileId]: { can: a.can, reason: a.reason ?? undefined, at: a.at } };
       identities.set(a.identityId, { id: a.identityId, network: a.network, name, memberEmail: a.memberEmail ?? undefined, access });
@@ -54,8 +63,7 @@ export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number
       ...(text ? { text } : {}),
     }));
     await recordHistory(db, previous === 0 ? entries : await notYetRecorded(db, entries));
-    const orphans = await db.grants.filter((g) => g.hub === true).primaryKeys();
-    for (const id of orphans) if ((await db.profiles.where('grantId').equals(id).count()) === 0) await db.grants.delete(id);
+    for (const id of maybeOrphans) if ((await db.profiles.where('grantId').equals(id).count()) === 0) await db.grants.delete(id);
     await db.hub.update('hub', { cursor: answer.cursor, lastSyncAt: now, lastError: null });
   });
 }
