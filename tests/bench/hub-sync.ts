@@ -59,6 +59,11 @@ export async function firstSync(): Promise<HubRow> {
         : await command<SaveReply>(page, 'hubEnroll', { url: hub.url, code, confirmed: first.confirm.map(confirmationKey) });
     const ms = performance.now() - started;
     if (!done.ok) throw new Error(`enroll: ${done.message}`);
+    const again = performance.now();
+    await command(page, 'pollNow', {});
+    process.stderr.write(
+      `hub-sync bench: first ${ms.toFixed(0)} ms; a poll with nothing new ${(performance.now() - again).toFixed(0)} ms\n`,
+    );
     const stored = (await readTable(page, 'profiles')).length;
     if (stored !== PROFILES) throw new Error(`${stored} profiles synced, not ${PROFILES}`);
     return {
