@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { GrantRecord } from '../../utils/domain';
 import { seesAll, type Member } from '../store/members';
 import { toGrantRecord, type GrantRow } from '../store/grant-rows';
+import { inTx } from '../store/tx';
 import { preferencesSince, type MemberPreferences } from './team';
 
 export interface SyncProfile {
@@ -46,25 +47,14 @@ export async function sync(pool: pg.Pool, member: Member, since: number): Promis
   // One snapshot for every read. Rows carry their writer's transaction id: every writer older than
   // the snapshot's oldest running one is visible now, so that id is the next cursor; rows of
   // writers at or above it may come again (the extension's writes are idempotent).
-  return inSnapshot(pool, async (tx) => {
-    const { rows } = await tx.query<{ xmin: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
-    return readChanges(tx, member, since, Number(rows[0]!.xmin));
-  });
-}
-
-async function inSnapshot<T>(pool: pg.Pool, fn: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin isolation level repeatable read read only');
-    const result = await fn(client);
-    await client.query('commit');
-    return result;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  return inTx(
+    pool,
+    async (tx) => {
+      const { rows } = await tx.query<{ xmin: string }>('select pg_snapshot_xmin(pg_current_snapshot())::text as xmin');
+      return readChanges(tx, member, since, Number(rows[0]!.xmin));
+    },
+    'begin isolation level repeatable read read only',
+  );
 }
 
 async function readChanges(pool: pg.PoolClient, member: Member, since: number, cursor: number): Promise<SyncAnswer> {

@@ -2,11 +2,11 @@ import type pg from 'pg';
 
 export type Tx = pg.PoolClient;
 
-/** Runs `fn` in one transaction. */
-export async function inTx<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/** Runs `fn` in one transaction (`begin` may ask for an isolation level: a sync reads in one snapshot). */
+export async function inTx<T>(pool: pg.Pool, fn: (tx: Tx) => Promise<T>, begin = 'begin'): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query('begin');
+    await client.query(begin);
     const result = await fn(client);
     await client.query('commit');
     return result;

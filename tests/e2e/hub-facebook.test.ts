@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { filesUnder } from './support/files';
 import type { HistoryRecord } from '../../utils/domain';
 import { historyText } from '../../utils/history-facts';
 import { tmpdir } from 'node:os';
@@ -182,12 +183,3 @@ describe('hub mode in real Chromium: enroll, connect through the hub, a tool rea
     for (const secret of [...tokens, deviceKey]) expect(blobs.filter((b) => b.includes(secret))).toEqual([]);
   });
 });
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (!st) return [];
-    return st.isDirectory() ? filesUnder(path) : st.isFile() ? [path] : [];
-  });
-}

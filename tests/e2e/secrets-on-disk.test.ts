@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { filesUnder } from './support/files';
 import { join } from 'node:path';
 import type { Page, WebWorker } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox/server';
@@ -8,15 +9,6 @@ import { startWebhookSink, type WebhookSink } from '../sandbox/webhook-sink';
 import { launchExtension, waitFor, type ExtensionBrowser } from './support/chromium';
 import { command, importSettings, readTable } from './support/extension';
 import { echoForms } from '../../utils/networks/http';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (!st) return [];
-    return st.isDirectory() ? filesUnder(path) : st.isFile() ? [path] : [];
-  });
-}
 
 const DAY_SEC = 86_400;
 const NETWORKS = ['facebook', 'tiktok', 'linkedin', 'x', 'youtube'] as const;

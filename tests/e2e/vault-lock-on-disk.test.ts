@@ -1,19 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { filesUnder } from './support/files';
 import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { sandboxSettings } from '../sandbox/settings-for';
 import { addOne } from '../sandbox/fixtures';
 import { launchExtension, waitFor, type ExtensionBrowser } from './support/chromium';
 import { command, importSettings, readTable } from './support/extension';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    const st = statSync(path, { throwIfNoEntry: false });
-    if (!st) return [];
-    return st.isDirectory() ? filesUnder(path) : st.isFile() ? [path] : [];
-  });
-}
 
 /** The profile's IndexedDB files (LevelDB) holding this bytes sequence. */
 const filesHolding = (profileDir: string, needle: Buffer) =>
