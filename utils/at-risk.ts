@@ -27,14 +27,27 @@ export function renewableByMember(identities: readonly IdentityRecord[], memberE
 /**
  * Whether this person can renew a profile (SPEC §4, §5): alone, unless the login behind it is
  * known to lack the permission; in a hub (`memberEmail`), if one of their own identities can.
+ * Built once for a list (the member's profiles and the identities by id are computed here, not
+ * per row).
  */
+export function renewRule(
+  identities: readonly IdentityRecord[],
+  memberEmail: string | null,
+): (profile: { id: string }, grant: { identityId: string } | undefined) => boolean {
+  if (memberEmail !== null) {
+    const mine = renewableByMember(identities, memberEmail);
+    return (profile) => mine.has(profile.id);
+  }
+  const byId = new Map(identities.map((i) => [i.id, i]));
+  return (profile, grant) => (grant ? byId.get(grant.identityId) : undefined)?.access[profile.id]?.can !== 'no';
+}
+
+/** `renewRule` for one profile. */
 export function canRenew(
   profile: { id: string },
   grant: { identityId: string } | undefined,
   identities: readonly IdentityRecord[],
   memberEmail: string | null,
 ): boolean {
-  if (memberEmail !== null) return renewableByMember(identities, memberEmail).has(profile.id);
-  const identity = grant && identities.find((i) => i.id === grant.identityId);
-  return identity?.access[profile.id]?.can !== 'no';
+  return renewRule(identities, memberEmail)(profile, grant);
 }

@@ -19,8 +19,9 @@ export async function setBadge(state: BadgeState): Promise<void> {
 export async function badgeFromDb(
   db: WardenDb,
   now: number,
+  read?: ProfileRow[],
 ): Promise<{ state: BadgeState; nextChange: number | null; rows: ProfileRow[] }> {
-  const rows = await readProfileRows(db);
+  const rows = read ?? (await readProfileRows(db));
   const state = badgeFor(rows.map(({ grant }) => profileStatus(grant, now).status));
   const changes = rows.map(({ grant }) => (grant ? nextStatusChange(grant, now) : null)).filter((t): t is number => t !== null);
   return { state, nextChange: changes.length ? Math.min(...changes) : null, rows };

@@ -1,4 +1,5 @@
 import { recordReminders } from '@/utils/db/reminder-writes';
+import { readProfileRows, type ProfileRow } from '@/utils/db/profile-rows';
 import { loadSettings } from '@/utils/db/settings-store';
 import type { ReminderMessage } from '@/utils/reminders/messages';
 import { nextReminderAt, planReminders } from '@/utils/reminders/planner';
@@ -16,12 +17,13 @@ import type { DueReminder } from '@/utils/reminders/planner';
  * next threshold crossing. Safe to run at any time and any number of times:
  * the ledger makes each reminder happen once.
  */
-export async function runReminders(deps: Deps): Promise<number> {
+export async function runReminders(deps: Deps, read?: ProfileRow[]): Promise<number> {
   const { db } = deps;
   const now = deps.now();
   const { settings } = await loadSettings(db);
-  const [profiles, grantList] = await Promise.all([db.profiles.toArray(), db.grants.toArray()]);
-  const grants = new Map(grantList.map((g) => [g.id, g]));
+  const rows = read ?? (await readProfileRows(db));
+  const profiles = rows.map((r) => r.profile);
+  const grants = new Map(rows.flatMap((r) => (r.grant ? [[r.grant.id, r.grant] as const] : [])));
   const recorded = new Set<string>(
     await db.ledger
       .where('grantId')

@@ -1,4 +1,5 @@
 import type { Deps } from './deps';
+import { readProfileRows } from '@/utils/db/profile-rows';
 import { refreshBadge } from './refresh-badge';
 import { runReminders } from './reminders';
 
@@ -9,6 +10,8 @@ import { runReminders } from './reminders';
  * the alarm for the next one. Every writer ends with it, so nothing waits for the next poll.
  */
 export async function stateChanged(deps: Deps): Promise<void> {
-  await refreshBadge(deps);
-  await runReminders(deps);
+  // One read of every profile and its grant serves the badge, the list head and the reminders.
+  const rows = await readProfileRows(deps.db);
+  await refreshBadge(deps, { rows });
+  await runReminders(deps, rows);
 }

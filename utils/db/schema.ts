@@ -2,48 +2,22 @@ import Dexie, { type EntityTable } from 'dexie';
 import { DB_NAME } from './names';
 import type { ListHead } from '../list-head';
 import type {
-  ProfileKind,
-  CheckKind,
   ProfileRecord,
-  RenewalState,
   GrantRecord,
   SecretRecord,
-  CanRenew,
   IdentityRecord,
   LedgerRecord,
   InboxRecord,
-  HistoryKind,
   HistoryRecord,
   SettingsRecord,
   KeyRecord,
-  WrappedVaultKey,
   NetworkStateRecord,
   OutboxRecord,
   JobRecord,
   HubRecord,
 } from '../domain';
 
-export type {
-  ProfileKind,
-  CheckKind,
-  ProfileRecord,
-  RenewalState,
-  GrantRecord,
-  SecretRecord,
-  CanRenew,
-  IdentityRecord,
-  LedgerRecord,
-  InboxRecord,
-  HistoryKind,
-  HistoryRecord,
-  SettingsRecord,
-  KeyRecord,
-  WrappedVaultKey,
-  NetworkStateRecord,
-  OutboxRecord,
-  JobRecord,
-  HubRecord,
-};
+export type * from '../domain';
 
 export { DB_NAME } from './names';
 
