@@ -66,6 +66,25 @@ export async function recordOrgReminders(pool: pg.Pool, config: HubConfig, now: 
 
 /** Sends what is pending and due; each row is taken by one process at a time (its next attempt moved first). */
 export async function deliverOrgReminders(pool: pg.Pool, config: HubConfig, now: number, fetchImpl: Fetch = fetch): Promise<number> {
+  // One process delivers at a time (the others leave it to that one): the rows' claims alone let a
+  // second process send a message twice under load.
+  const lock = await pool.connect();
+  try {
+    const { rows } = await lock.query<{ locked: boolean }>('select pg_try_advisory_lock($1) as locked', [DELIVERY_LOCK]);
+    if (!rows[0]?.locked) return 0;
+    try {
+      return await deliverDue(pool, config, now, fetchImpl);
+    } finally {
+      await lock.query('select pg_advisory_unlock($1)', [DELIVERY_LOCK]);
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+const DELIVERY_LOCK = 702_003;
+
+async function deliverDue(pool: pg.Pool, config: HubConfig, now: number, fetchImpl: Fetch): Promise<number> {
   const { rows } = await pool.query<{
     key: string;
     slack_body: string | null;
