@@ -13,35 +13,65 @@ const AGENTS = {
 };
 const IDEMPOTENT = new Set(['GET', 'HEAD']);
 
+/** The part of Headers the adapters read, over node's parsed headers (lower-case names). */
+class AnswerHeaders {
+  constructor(private readonly raw: http.IncomingHttpHeaders) {}
+  get(name: string): string | null {
+    const value = this.raw[name.toLowerCase()];
+    return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+  }
+  has(name: string): boolean {
+    return this.raw[name.toLowerCase()] !== undefined;
+  }
+}
+
 /**
  * An answer already read into memory, with the part of Response the adapters use (status, ok,
  * statusText, headers.get, text, json, arrayBuffer). A real Response costs about a quarter of a
- * check's CPU to build and read (streams, body mixins), for a body that is already a Buffer.
+ * check's CPU to build and read (streams, body mixins), for a body that is already a Buffer; a
+ * class, so an answer allocates no closures of its own.
  */
-function bufferedAnswer(status: number, statusText: string, raw: http.IncomingHttpHeaders, body: Buffer): Response {
-  const answer = {
-    status,
-    statusText,
-    ok: status >= 200 && status < 300,
-    redirected: false,
-    headers: {
-      get: (name: string) => {
-        const value = raw[name.toLowerCase()];
-        return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
-      },
-      has: (name: string) => raw[name.toLowerCase()] !== undefined,
-    },
-    text: () => Promise.resolve(body.toString('utf8')),
-    json: () => Promise.resolve(JSON.parse(body.toString('utf8')) as unknown),
-    arrayBuffer: () => Promise.resolve(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength)),
-  };
-  // Only the members above exist; no caller in the hub or utils/networks reads another (the
-  // adapters read answers through utils/networks/http.ts requestJson).
-  return answer as unknown as Response;
+class BufferedAnswer {
+  readonly ok: boolean;
+  readonly redirected = false;
+  readonly headers: AnswerHeaders;
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    raw: http.IncomingHttpHeaders,
+    private readonly body: Buffer,
+  ) {
+    this.ok = status >= 200 && status < 300;
+    this.headers = new AnswerHeaders(raw);
+  }
+  text(): Promise<string> {
+    return Promise.resolve(this.body.toString('utf8'));
+  }
+  json(): Promise<unknown> {
+    return Promise.resolve(JSON.parse(this.body.toString('utf8')) as unknown);
+  }
+  arrayBuffer(): Promise<ArrayBuffer> {
+    const b = this.body;
+    return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer);
+  }
 }
 
+function bufferedAnswer(status: number, statusText: string, raw: http.IncomingHttpHeaders, body: Buffer): Response {
+  // Only the members above exist; no caller in the hub or utils/networks reads another (the
+  // adapters read answers through utils/networks/http.ts requestJson).
+  return new BufferedAnswer(status, statusText, raw, body) as unknown as Response;
+}
+
+/** Header names lower-cased, as fetch sends them; a plain object (what the adapters pass) without building a Headers. */
 function headersOf(init: HeadersInit | undefined): Record<string, string> {
-  return Object.fromEntries(new Headers(init).entries());
+  const out: Record<string, string> = {};
+  if (init === undefined) return out;
+  if (init instanceof Headers || Array.isArray(init)) {
+    for (const [name, value] of new Headers(init).entries()) out[name] = value;
+    return out;
+  }
+  for (const name of Object.keys(init)) out[name.toLowerCase()] = String(init[name]).trim();
+  return out;
 }
 
 function bodyOf(body: RequestInit['body']): { bytes: Buffer | null; type: string | null } {
@@ -72,6 +102,8 @@ function send(input: string, init: RequestInit, mayRetry: boolean): Promise<Resp
     const url = new URL(input);
     const agent = url.protocol === 'http:' || url.protocol === 'https:' ? AGENTS[url.protocol] : null;
     if (!agent) return reject(new TypeError(`Unsupported protocol ${url.protocol}`));
+    // As fetch: a URL with credentials is refused (never turned into an Authorization header).
+    if (url.username || url.password) return reject(new TypeError('Request URL includes credentials'));
     const signal = init.signal ?? undefined;
     if (signal?.aborted) return reject(signal.reason as Error);
     const { bytes, type } = bodyOf(init.body);
@@ -80,7 +112,17 @@ function send(input: string, init: RequestInit, mayRetry: boolean): Promise<Resp
       headers['content-type'] ??= type!;
       headers['content-length'] = String(bytes.length);
     }
-    const request = (url.protocol === 'https:' ? https : http).request(url, { method: init.method ?? 'GET', headers, agent }, (res) => {
+    // Options rather than the URL: node:http would convert the URL into these anyway, at a cost per request.
+    const options: http.RequestOptions = {
+      protocol: url.protocol,
+      hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+      port: url.port,
+      path: url.pathname + url.search,
+      method: init.method ?? 'GET',
+      headers,
+      agent,
+    };
+    const request = (url.protocol === 'https:' ? https : http).request(options, (res) => {
       const status = res.statusCode ?? 0;
       if (REDIRECTS.has(status)) {
         res.resume();
@@ -94,7 +136,9 @@ function send(input: string, init: RequestInit, mayRetry: boolean): Promise<Resp
         else chunks.push(chunk);
       });
       res.once('error', reject);
-      res.once('end', () => resolve(bufferedAnswer(status, res.statusMessage ?? '', res.headers, Buffer.concat(chunks))));
+      res.once('end', () =>
+        resolve(bufferedAnswer(status, res.statusMessage ?? '', res.headers, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks))),
+      );
     });
     const abort = () => request.destroy(signal!.reason as Error);
     signal?.addEventListener('abort', abort, { once: true });

@@ -50,4 +50,22 @@ describe('hub: HTTP client', () => {
     expect((error as DOMException).name).toBe('TimeoutError');
     await expect(hubFetch('http://127.0.0.1:1/')).rejects.toThrow(TypeError);
   });
+
+  it('sends headers given as an object, a Headers or pairs, names lower-cased as fetch sends them', async () => {
+    for (const headers of [
+      { Authorization: 'Bearer t1', 'X-Restli-Protocol-Version': '2.0.0' },
+      new Headers({ Authorization: 'Bearer t1' }),
+      [['Authorization', 'Bearer t1']] as [string, string][],
+    ]) {
+      await hubFetch(`${base}/h`, { headers });
+      expect(seen.at(-1)!.headers.authorization).toBe('Bearer t1');
+    }
+    expect(seen.at(-3)!.headers['x-restli-protocol-version']).toBe('2.0.0');
+  });
+
+  it('refuses a URL with credentials, as fetch does, without sending anything', async () => {
+    const before = seen.length;
+    await expect(hubFetch(base.replace('http://', 'http://user:secret@'))).rejects.toThrow(TypeError);
+    expect(seen.length).toBe(before);
+  });
 });
