@@ -14,7 +14,9 @@ const self = { id: 'ext', origin: 'chrome-extension://ext' };
 const page = { id: 'ext', url: 'chrome-extension://ext/popup.html' };
 const PASSPHRASE = 'correct horse battery staple';
 
-describe('the opt-in vault lock', () => {
+// Each passphrase derivation is PBKDF2 at 600,000 rounds (about half a second on these cores, several
+// times that while the other test projects run beside it): more than the default 5 s for three of them.
+describe('the opt-in vault lock', { timeout: 30_000 }, () => {
   let h: Harness;
   beforeEach(async () => {
     fakeBrowser.reset();
