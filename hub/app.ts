@@ -3,9 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import type pg from 'pg';
 import * as z from 'zod';
-import { NETWORK_IDS, NETWORKS } from '../utils/networks/catalog';
+import { isNetworkId, NETWORK_IDS, NETWORKS } from '../utils/networks/catalog';
 import type { Fetch } from '../utils/networks/types';
-import { deviceAuth, rateLimit, serviceAuth, type HubVariables } from './auth';
+import { bearer, deviceAuth, limiter, noServiceKey, rateLimit, serviceAuth, tooMany, type HubVariables } from './auth';
 import type { HubConfig } from './config';
 import { refreshGrant } from './custody';
 import { fail, readJson } from './http-errors';
@@ -18,6 +18,7 @@ import { sync } from './routes/sync';
 import { claimBody, claimReminders, preferencesBody, savePreferences } from './routes/team';
 import { currentToken } from './routes/tokens';
 import { enroll } from './store/members';
+import { authenticateServiceFor } from './store/service-keys';
 
 export interface HubDeps {
   pool: pg.Pool;
@@ -157,9 +158,12 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     return c.json({ ok: true });
   });
 
-  const serviceLimit = rateLimit(config.rateLimitPerMinute * 100, now, (c) => c.get('service').id);
-  app.use('/v1/profiles', serviceAuth(pool), serviceLimit);
-  app.use('/v1/profiles/*', serviceAuth(pool), serviceLimit);
+  const serviceLimit = limiter(config.rateLimitPerMinute * 100, now);
+  app.use('/v1/profiles', serviceAuth(pool), async (c, next) => {
+    const retryAfter = serviceLimit.take(c.get('service').id);
+    if (retryAfter !== null) return tooMany(c, serviceLimit, retryAfter);
+    await next();
+  });
   app.get('/v1/profiles', async (c) => {
     const { rows } = await pool.query<{
       id: string;
@@ -185,18 +189,23 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
       })),
     });
   });
+  // The busiest route: the key, the profile and its grant in one query, then the audit row.
   app.get('/v1/profiles/:network/:profileId/token', async (c) => {
-    const network = z.enum(NETWORK_IDS).safeParse(c.req.param('network'));
-    if (!network.success) return fail(c, 404, 'not-found', 'Unknown network');
-    const key = c.get('service');
-    if (!key.networks.includes(network.data))
-      return fail(c, 403, 'forbidden', `This service key is not for ${NETWORKS[network.data].name}`);
-    const answer = await currentToken(deps, network.data, c.req.param('profileId'));
+    const key = bearer(c);
+    const network = c.req.param('network');
+    const nativeId = c.req.param('profileId');
+    const read = key?.startsWith('tws_') ? await authenticateServiceFor(pool, key, `${network}:${nativeId}`) : null;
+    if (!read) return noServiceKey(c);
+    const retryAfter = serviceLimit.take(read.service.id);
+    if (retryAfter !== null) return tooMany(c, serviceLimit, retryAfter);
+    if (!isNetworkId(network)) return fail(c, 404, 'not-found', 'Unknown network');
+    if (!read.service.networks.includes(network)) return fail(c, 403, 'forbidden', `This service key is not for ${NETWORKS[network].name}`);
+    const answer = await currentToken(deps, network, nativeId, read.grant);
     await pool.query('insert into audit (at, actor, action, profile_id, detail) values ($1, $2, $3, $4, $5)', [
       now(),
-      key.id,
+      read.service.id,
       'token-read',
-      `${network.data}:${c.req.param('profileId')}`,
+      `${network}:${nativeId}`,
       String(answer.status),
     ]);
     return c.json(answer.body, answer.status);

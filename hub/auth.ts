@@ -9,7 +9,7 @@ export interface HubVariables {
   service: ServiceKey;
 }
 
-function bearer(c: Context): string | null {
+export function bearer(c: Context): string | null {
   const h = c.req.header('authorization') ?? '';
   return /^Bearer\s+/i.test(h) ? h.replace(/^Bearer\s+/i, '').trim() : null;
 }
@@ -25,40 +25,61 @@ export function deviceAuth(pool: pg.Pool, now: () => number): MiddlewareHandler<
   };
 }
 
+/** The 401 of a route for publishing tools. */
+export const noServiceKey = (c: Context): Response =>
+  fail(c, 401, 'unauthorized', 'A valid service key is needed (npm run hub -- service-key create <name>)');
+
 /** Routes for publishing tools: a service key not revoked, or 401. */
 export function serviceAuth(pool: pg.Pool): MiddlewareHandler<{ Variables: HubVariables }> {
   return async (c, next) => {
     const key = bearer(c);
     const service = key?.startsWith('tws_') ? await authenticateService(pool, key) : null;
-    if (!service) return fail(c, 401, 'unauthorized', 'A valid service key is needed (npm run hub -- service-key create <name>)');
+    if (!service) return noServiceKey(c);
     c.set('service', service);
     await next();
   };
 }
 
-/**
- * Per device (or service key) request budget, a fixed one-minute window kept in this process:
- * past it a 429 with Retry-After in seconds.
- */
+/** A per-key request budget: a fixed one-minute window kept in this process. */
+export interface Limiter {
+  /** Counts one request of `id`: null when within the budget, else the seconds until the window ends. */
+  take(id: string): number | null;
+  perMinute: number;
+}
+
+export function limiter(perMinute: number, now: () => number): Limiter {
+  const windows = new Map<string, { start: number; count: number }>();
+  return {
+    perMinute,
+    take(id) {
+      const t = now();
+      let w = windows.get(id);
+      if (!w || t - w.start >= 60_000) {
+        w = { start: t, count: 0 };
+        windows.set(id, w);
+        if (windows.size > 10_000) for (const [k, v] of windows) if (t - v.start >= 60_000) windows.delete(k);
+      }
+      return ++w.count > perMinute ? Math.max(1, Math.ceil((w.start + 60_000 - t) / 1000)) : null;
+    },
+  };
+}
+
+/** The 429 of a key past its budget, with Retry-After in seconds. */
+export function tooMany(c: Context, limit: Limiter, retryAfter: number): Response {
+  c.header('Retry-After', String(retryAfter));
+  return fail(c, 429, 'rate-limited', `More than ${limit.perMinute} requests in a minute from this key; try again later`);
+}
+
+/** Per device (or service key) request budget as a middleware: past it a 429 with Retry-After. */
 export function rateLimit(
   perMinute: number,
   now: () => number,
   who: (c: Context<{ Variables: HubVariables }>) => string,
 ): MiddlewareHandler<{ Variables: HubVariables }> {
-  const windows = new Map<string, { start: number; count: number }>();
+  const limit = limiter(perMinute, now);
   return async (c, next) => {
-    const id = who(c);
-    const t = now();
-    let w = windows.get(id);
-    if (!w || t - w.start >= 60_000) {
-      w = { start: t, count: 0 };
-      windows.set(id, w);
-      if (windows.size > 10_000) for (const [k, v] of windows) if (t - v.start >= 60_000) windows.delete(k);
-    }
-    if (++w.count > perMinute) {
-      c.header('Retry-After', String(Math.max(1, Math.ceil((w.start + 60_000 - t) / 1000))));
-      return fail(c, 429, 'rate-limited', `More than ${perMinute} requests in a minute from this key; try again later`);
-    }
+    const retryAfter = limit.take(who(c));
+    if (retryAfter !== null) return tooMany(c, limit, retryAfter);
     await next();
   };
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { NETWORK_IDS, NETWORKS, type NetworkId } from '../../utils/networks/catalog';
+import { NETWORK_IDS, NETWORKS } from '../../utils/networks/catalog';
 import { bindingOf } from '../../utils/networks/grant-binding';
 import { adapterFor } from '../../utils/networks/index';
 import type { CheckResult, ListedProfile } from '../../utils/networks/types';
@@ -7,7 +7,6 @@ import type { HubDeps } from '../app';
 import { hubContext } from '../networks';
 import { saveHubLogin } from '../store/logins';
 import { seesAll, type DeviceAuth } from '../store/members';
-import { inChangeTx } from '../store/tx';
 
 export const exchangeBody = z
   .object({
@@ -51,14 +50,10 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
   if ('kind' in identity) return failure(identity);
   const listed = await adapter.listProfiles(ctx, exchanged.tokens.accessToken, identity);
   if ('kind' in listed) return failure(listed);
-  const inspected = await adapter.inspect(ctx, exchanged.tokens);
-  const reportedExpiry = inspected.kind === 'valid' ? inspected.expiresAt : undefined;
   const ids = listed.map((p) => `${network}:${p.nativeId}`);
-  const tracked = new Set(
-    (await deps.pool.query<{ id: string }>('select id from profiles where id = any($1) and deleted_at is null', [ids])).rows.map(
-      (r) => r.id,
-    ),
-  );
+  // Which listed profiles are tracked is read while the network inspects the token.
+  const [inspected, tracked] = await Promise.all([adapter.inspect(ctx, exchanged.tokens), trackedAmong(deps, ids)]);
+  const reportedExpiry = inspected.kind === 'valid' ? inspected.expiresAt : undefined;
   const renewing = body.renewProfileId;
   if (renewing && adapter.grantPerProfile && listed.length > 0 && !listed.some((p) => `${network}:${p.nativeId}` === renewing)) {
     // The consent gave another channel: that says nothing of this one's permission.
@@ -71,41 +66,35 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
   }
   const profiles = renewing ? listed.filter((p) => p.canManage && tracked.has(`${network}:${p.nativeId}`)) : listed;
   if (!renewing && profiles.length === 0) return { outcome: 'failed', reason: `${identity.name} manages no profile on this network` };
-  const now = deps.now();
-  const grantId = await inChangeTx(deps.pool, async (tx, change) => {
-    const id =
-      profiles.length > 0
-        ? await saveHubLogin(
-            tx,
-            deps.config.secretKey,
-            {
-              network,
-              tokens: exchanged.tokens,
-              identity,
-              reportedExpiry,
-              profiles,
-              listed,
-              memberId: device.member.id,
-              historyKind: renewing ? 'renewal' : 'connected',
-              historyBy: `${identity.name} (${device.member.email})`,
-              now,
-              boundTo: bindingOf(adapter, listed),
-            },
-            change,
-          )
-        : '';
-    if (renewing && !profiles.some((p) => `${network}:${p.nativeId}` === renewing))
-      await refuse(tx, network, identity, renewing, device, now, change);
-    await tx.query('insert into audit (at, actor, action, profile_id, detail) values ($1, $2, $3, $4, $5)', [
-      now,
-      device.deviceId,
-      renewing ? 'renew' : 'connect',
-      renewing ?? null,
-      `${network}: ${profiles.length} profile(s) by ${device.member.email}`,
-    ]);
-    return id;
-  });
-  if (renewing && !profiles.some((p) => `${network}:${p.nativeId}` === renewing)) {
+  const refused = renewing !== undefined && !profiles.some((p) => `${network}:${p.nativeId}` === renewing);
+  const grantId = await saveHubLogin(
+    deps.pool,
+    deps.config.secretKey,
+    {
+      network,
+      tokens: exchanged.tokens,
+      identity,
+      reportedExpiry,
+      profiles,
+      listed,
+      memberId: device.member.id,
+      historyKind: renewing ? 'renewal' : 'connected',
+      historyBy: `${identity.name} (${device.member.email})`,
+      now: deps.now(),
+      boundTo: bindingOf(adapter, listed),
+    },
+    {
+      audit: {
+        actor: device.deviceId,
+        action: renewing ? 'renew' : 'connect',
+        profileId: renewing ?? null,
+        detail: `${network}: ${profiles.length} profile(s) by ${device.member.email}`,
+      },
+      // ✗ for this native identity on the profile it could not renew, the permission named.
+      ...(refused ? { refused: { profileId: renewing, reason: `Missing: ${NETWORKS[network].permissionNeeded}` } } : {}),
+    },
+  );
+  if (refused) {
     return { outcome: 'no-permission', permission: NETWORKS[network].permissionNeeded, identity: identity.name };
   }
   return {
@@ -117,27 +106,10 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
   };
 }
 
-/** ✗ for this native identity on the profile it could not renew, the permission named. */
-async function refuse(
-  tx: import('pg').PoolClient,
-  network: NetworkId,
-  identity: { id: string; name: string },
-  profileId: string,
-  device: DeviceAuth,
-  now: number,
-  change: number,
-): Promise<void> {
-  const id = `${network}:${identity.id}`;
-  await tx.query(
-    `insert into identities (id, network, name, member_id) values ($1, $2, $3, $4)
-     on conflict (id) do update set name = excluded.name, member_id = excluded.member_id`,
-    [id, network, identity.name, device.member.id],
-  );
-  await tx.query(
-    `insert into access (identity_id, profile_id, can, reason, at, change) values ($1, $2, 'no', $3, $4, $5)
-     on conflict (identity_id, profile_id) do update set can = 'no', reason = excluded.reason, at = excluded.at, change = excluded.change`,
-    [id, profileId, `Missing: ${NETWORKS[network].permissionNeeded}`, now, change],
-  );
+/** Which of these profile ids are tracked (not disconnected). */
+async function trackedAmong(deps: HubDeps, ids: string[]): Promise<Set<string>> {
+  const { rows } = await deps.pool.query<{ id: string }>('select id from profiles where id = any($1) and deleted_at is null', [ids]);
+  return new Set(rows.map((r) => r.id));
 }
 
 /** A Member may renew only the profiles given to them; Owners and Managers any. */

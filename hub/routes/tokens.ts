@@ -3,7 +3,7 @@ import { grantStatus } from '../../utils/status';
 import type { HubDeps } from '../app';
 import { loadGrant, refreshGrant, storeCheck, tokensOf } from '../custody';
 import { hubContext } from '../networks';
-import { toGrantRecord } from '../store/grant-rows';
+import { toGrantRecord, type GrantRow } from '../store/grant-rows';
 
 const REFRESH_WITHIN_MS = 5 * 60 * 1000;
 
@@ -12,16 +12,13 @@ export type TokenAnswer =
   | { status: 404 | 409 | 502; body: { error: string; message: string; canRenew?: string[] } };
 
 /**
- * The current access token of a profile for a publishing tool: refreshed first when it lapses
- * within five minutes; a dead one is a 409 that names who can renew it.
+ * The current access token of a profile for a publishing tool, from the grant behind it (read by
+ * the caller; null when the profile is not tracked): refreshed first when it lapses within five
+ * minutes; a dead one is a 409 that names who can renew it.
  */
-export async function currentToken(deps: HubDeps, network: NetworkId, nativeId: string): Promise<TokenAnswer> {
+export async function currentToken(deps: HubDeps, network: NetworkId, nativeId: string, grant: GrantRow | null): Promise<TokenAnswer> {
   const profileId = `${network}:${nativeId}`;
-  const profile = await deps.pool.query<{ grant_id: string }>('select grant_id from profiles where id = $1 and deleted_at is null', [
-    profileId,
-  ]);
-  const grantId = profile.rows[0]?.grant_id;
-  let row = grantId ? await loadGrant(deps.pool, grantId) : null;
+  let row = grant;
   if (!row) return { status: 404, body: { error: 'not-found', message: `No tracked ${NETWORKS[network].name} profile ${nativeId}` } };
   const now = deps.now();
   const lapsing = row.access_expires_at !== null && row.access_expires_at - now <= REFRESH_WITHIN_MS;

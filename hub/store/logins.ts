@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { applyRefresh } from '../../utils/apply-check';
 import type { GrantRecord } from '../../utils/domain';
 import type { NetworkId } from '../../utils/networks/catalog';
@@ -5,8 +6,7 @@ import type { ListedProfile, NativeIdentity, TokenSet } from '../../utils/networ
 import { grantIdOf } from '../../utils/networks/grant-binding';
 import { sealTokens } from '../crypto';
 import { secretPart } from '../tokens';
-import { grantStateValues, GRANT_STATE_COLUMNS, stateAssignments } from './grant-rows';
-import type { Tx } from './tx';
+import { grantStateValues, GRANT_STATE_COLUMNS } from './grant-rows';
 
 export interface HubLogin {
   network: NetworkId;
@@ -28,76 +28,103 @@ export interface HubLogin {
   boundTo?: string;
 }
 
+/** What an exchange writes beside the login: its audit row, and the profile it was refused (✗, the permission named). */
+export interface LoginOutcome {
+  audit: { actor: string; action: string; profileId: string | null; detail: string };
+  refused?: { profileId: string; reason: string };
+}
+
+const UNKNOWN_NOW = 'Held a token for this profile before; its current permission is not known';
+
 /**
- * Writes one login in the caller's change transaction: the identity (and the member whose
- * browser used it), the grant with its sealed tokens, the profiles it covers, who can renew
- * what, and the history. A Member who connects a profile may see it from then on.
+ * Writes one login in one statement (one round trip, one transaction, one change number: its
+ * transaction id): the identity (and the member whose browser used it), who can renew what it
+ * listed, and the audit row; when it covers tracked profiles, the grant with its sealed tokens,
+ * those profiles, "?" for the identity behind a profile's previous grant, the Member's access to
+ * what they connected, and the history. Resolves with the grant id ('' when it covers none).
  */
-export async function saveHubLogin(tx: Tx, key: Buffer, login: HubLogin, change: number): Promise<string> {
-  const { network, tokens, identity, now } = login;
+export async function saveHubLogin(pool: pg.Pool, key: Buffer, login: HubLogin, outcome: LoginOutcome): Promise<string> {
+  const { network, identity, now } = login;
   const identityId = `${network}:${identity.id}`;
-  const id = grantIdOf(network, identity.id, login.boundTo);
-  await tx.query(
-    `insert into identities (id, network, name, member_id) values ($1, $2, $3, $4)
-     on conflict (id) do update set name = excluded.name, member_id = excluded.member_id`,
-    [identityId, network, identity.name, login.memberId],
-  );
-  const fresh: GrantRecord = applyRefresh(blankGrant(id, network, now), tokens, now);
-  if (login.reportedExpiry !== undefined) {
-    fresh.expiresAt = login.reportedExpiry;
-    fresh.expirySource = 'network';
-  }
-  const sealed = sealTokens(key, id, secretPart(tokens));
-  const cols = GRANT_STATE_COLUMNS.join(', ');
-  const params = GRANT_STATE_COLUMNS.map((_, i) => `$${i + 4}`).join(', ');
-  const n = GRANT_STATE_COLUMNS.length;
-  await tx.query(
-    `insert into grants (id, network, identity_id, ${cols}, token_iv, token_ct, renewed_by, change)
-     values ($1, $2, $3, ${params}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7})
-     on conflict (id) do update set ${stateAssignments(4)}, token_iv = $${n + 4}, token_ct = $${n + 5},
-       renewed_by = $${n + 6}, change = $${n + 7}, leased_until = null`,
-    [id, network, identityId, ...grantStateValues(fresh), sealed.iv, sealed.ct, login.memberId, change],
-  );
-  for (const p of login.listed) {
-    await tx.query(
-      `insert into access (identity_id, profile_id, can, reason, at, change) values ($1, $2, $3, $4, $5, $6)
-       on conflict (identity_id, profile_id) do update set can = excluded.can, reason = excluded.reason, at = excluded.at, change = excluded.change`,
-      [
-        identityId,
-        `${network}:${p.nativeId}`,
-        p.canManage ? 'yes' : 'no',
-        p.canManage ? null : 'The network refused this account',
-        now,
-        change,
-      ],
+  const access = new Map<string, { can: string; reason: string | null }>();
+  for (const p of login.listed)
+    access.set(
+      `${network}:${p.nativeId}`,
+      p.canManage ? { can: 'yes', reason: null } : { can: 'no', reason: 'The network refused this account' },
     );
+  if (outcome.refused) access.set(outcome.refused.profileId, { can: 'no', reason: outcome.refused.reason });
+  // Statements in one WITH see one snapshot: `before` is every profile as it was, and no row is written twice.
+  const params: unknown[] = [
+    identityId,
+    network,
+    identity.name,
+    login.memberId,
+    now,
+    [...access.keys()],
+    [...access.values()].map((a) => a.can),
+    [...access.values()].map((a) => a.reason),
+    outcome.audit.actor,
+    outcome.audit.action,
+    outcome.audit.profileId,
+    outcome.audit.detail,
+  ];
+  const $ = (value: unknown) => `$${params.push(value)}`;
+  let covered = '';
+  let grantId = '';
+  if (login.profiles.length > 0) {
+    grantId = grantIdOf(network, identity.id, login.boundTo);
+    const fresh: GrantRecord = applyRefresh(blankGrant(grantId, network, now), login.tokens, now);
+    if (login.reportedExpiry !== undefined) {
+      fresh.expiresAt = login.reportedExpiry;
+      fresh.expirySource = 'network';
+    }
+    const sealed = sealTokens(key, grantId, secretPart(login.tokens));
+    const g = $(grantId);
+    const state = grantStateValues(fresh).map($).join(', ');
+    const ids = login.profiles.map((p) => `${network}:${p.nativeId}`);
+    const list = (pick: (p: ListedProfile) => string | undefined) => $(login.profiles.map((p) => pick(p) ?? null));
+    covered = `,
+    grant_row as (
+      insert into grants (id, network, identity_id, ${GRANT_STATE_COLUMNS.join(', ')}, token_iv, token_ct, renewed_by, change)
+      values (${g}, $2, $1, ${state}, ${$(sealed.iv)}, ${$(sealed.ct)}, $4, (select change from tx))
+      on conflict (id) do update set ${GRANT_STATE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
+        token_iv = excluded.token_iv, token_ct = excluded.token_ct, renewed_by = excluded.renewed_by, change = excluded.change,
+        leased_until = null),
+    covered as (
+      select * from unnest(${$(ids)}::text[], ${list((p) => p.nativeId)}::text[], ${list((p) => p.kind)}::text[], ${list((p) => p.name)}::text[],
+        ${list((p) => p.handle)}::text[], ${list((p) => p.avatar)}::text[]) with ordinality as p(id, native_id, kind, name, handle, avatar, n)),
+    before as (select id, grant_id from profiles where id in (select id from covered) and deleted_at is null),
+    profile_rows as (
+      insert into profiles (id, network, native_id, kind, name, handle, avatar, grant_id, created_at, change)
+      select p.id, $2, p.native_id, p.kind, p.name, p.handle, p.avatar, ${g}, $5, tx.change from covered p, tx
+      on conflict (id) do update set kind = excluded.kind, name = excluded.name, handle = excluded.handle, avatar = excluded.avatar,
+        grant_id = excluded.grant_id, deleted_at = null, change = excluded.change),
+    unknown_now as (
+      update access a set can = 'unknown', reason = ${$(UNKNOWN_NOW)}, at = $5, change = tx.change
+      from before b join grants old on old.id = b.grant_id, tx
+      where b.grant_id <> ${g} and a.profile_id = b.id and a.can <> 'no' and a.identity_id <> $1 and a.identity_id = old.identity_id),
+    member_rows as (insert into member_profiles (member_id, profile_id) select $4, id from covered on conflict do nothing),
+    history_rows as (
+      insert into history (profile_id, at, kind, fact, member_id, change)
+      select p.id, $5, case when b.id is null then ${$(login.historyKind)}::text else 'renewal' end,
+        jsonb_build_object('code', case when b.id is null and ${$(login.historyKind)}::text = 'connected' then 'connected' else 'renewed' end,
+          'by', ${$(login.historyBy)}::text), $4, tx.change
+      from covered p left join before b on b.id = p.id, tx order by p.n)`;
   }
-  for (const p of login.profiles) {
-    const profileId = `${network}:${p.nativeId}`;
-    const before = await tx.query<{ grant_id: string }>('select grant_id from profiles where id = $1 and deleted_at is null', [profileId]);
-    const moved = before.rows[0] && before.rows[0].grant_id !== id ? before.rows[0].grant_id : null;
-    await tx.query(
-      `insert into profiles (id, network, native_id, kind, name, handle, avatar, grant_id, created_at, change)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       on conflict (id) do update set kind = excluded.kind, name = excluded.name, handle = excluded.handle, avatar = excluded.avatar,
-         grant_id = excluded.grant_id, deleted_at = null, change = excluded.change`,
-      [profileId, network, p.nativeId, p.kind, p.name, p.handle ?? null, p.avatar ?? null, id, now, change],
-    );
-    if (moved) await markUnknown(tx, moved, identityId, profileId, now, change);
-    await tx.query('insert into member_profiles (member_id, profile_id) values ($1, $2) on conflict do nothing', [
-      login.memberId,
-      profileId,
-    ]);
-    await tx.query('insert into history (profile_id, at, kind, fact, member_id, change) values ($1, $2, $3, $4::jsonb, $5, $6)', [
-      profileId,
-      now,
-      before.rows[0] ? 'renewal' : login.historyKind,
-      JSON.stringify({ code: before.rows[0] ? 'renewed' : login.historyKind === 'renewal' ? 'renewed' : 'connected', by: login.historyBy }),
-      login.memberId,
-      change,
-    ]);
-  }
-  return id;
+  await pool.query(
+    `with tx as (select pg_current_xact_id()::text::bigint as change),
+    identity_row as (
+      insert into identities (id, network, name, member_id) values ($1, $2, $3, $4)
+      on conflict (id) do update set name = excluded.name, member_id = excluded.member_id),
+    access_rows as (
+      insert into access (identity_id, profile_id, can, reason, at, change)
+      select $1, a.profile_id, a.can, a.reason, $5, tx.change from unnest($6::text[], $7::text[], $8::text[]) as a(profile_id, can, reason), tx
+      on conflict (identity_id, profile_id) do update set can = excluded.can, reason = excluded.reason, at = excluded.at, change = excluded.change),
+    audit_row as (insert into audit (at, actor, action, profile_id, detail) values ($5, $9, $10, $11, $12))${covered}
+    select 1`,
+    params,
+  );
+  return grantId;
 }
 
 function blankGrant(id: string, network: NetworkId, now: number): GrantRecord {
@@ -119,21 +146,4 @@ function blankGrant(id: string, network: NetworkId, now: number): GrantRecord {
     nextCheckAt: 0,
     renewal: null,
   };
-}
-
-/** SPEC §4 "?": the identity behind the previous grant held a token for this profile; its permission now is not known. */
-async function markUnknown(
-  tx: Tx,
-  oldGrantId: string,
-  newIdentityId: string,
-  profileId: string,
-  now: number,
-  change: number,
-): Promise<void> {
-  // The same identity moving a profile to a grant of its own (one per YouTube channel) still has it.
-  await tx.query(
-    `update access set can = 'unknown', reason = 'Held a token for this profile before; its current permission is not known', at = $3, change = $4
-     where profile_id = $2 and can <> 'no' and identity_id <> $5 and identity_id = (select identity_id from grants where id = $1)`,
-    [oldGrantId, profileId, now, change, newIdentityId],
-  );
 }

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { NetworkId } from '../../utils/networks/catalog';
 import { hashSecret, newKey, shortId } from '../crypto';
+import type { GrantRow } from './grant-rows';
 
 export interface ServiceKey {
   id: string;
@@ -32,6 +33,29 @@ export async function authenticateService(pool: pg.Pool, key: string): Promise<S
     hashSecret(key),
   ]);
   return rows[0] ?? null;
+}
+
+/**
+ * A token read's one round trip: the key (not revoked) and the grant behind the profile (null
+ * when no such profile is tracked); null when the key is not valid.
+ */
+export async function authenticateServiceFor(
+  pool: pg.Pool,
+  key: string,
+  profileId: string,
+): Promise<{ service: ServiceKey; grant: GrantRow | null } | null> {
+  const { rows } = await pool.query<GrantRow & { key_id: string; key_name: string; key_networks: NetworkId[] }>(
+    `select k.id as key_id, k.name as key_name, k.networks as key_networks, g.*
+     from service_keys k
+     left join profiles p on p.id = $2 and p.deleted_at is null
+     left join grants g on g.id = p.grant_id
+     where k.key_hash = $1 and k.revoked_at is null`,
+    [hashSecret(key), profileId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const { key_id: id, key_name: name, key_networks: networks, ...grant } = r;
+  return { service: { id, name, networks }, grant: grant.id === null ? null : grant };
 }
 
 export async function revokeServiceKey(pool: pg.Pool, nameOrId: string, now: number): Promise<boolean> {

@@ -106,6 +106,32 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     expect(Number(codes[3]!.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it("answers a publishing tool's token read with the right refusal: unknown network or profile, a revoked key, past its budget", async () => {
+    await t.close();
+    t = await startTestHub({ env: { HUB_RATE_LIMIT: '1' } }); // a service key's budget is 100 times a device's
+    const owner = await t.device('owner@example.org', 'owner');
+    await t.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }] });
+    await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
+    const tool = await t.serviceKey(['facebook']);
+    expect((await t.api('/v1/profiles/myspace/1/token', { key: tool })).status).toBe(404);
+    const unknown = await t.api('/v1/profiles/facebook/2/token', { key: tool });
+    expect([unknown.status, unknown.body.error]).toEqual([404, 'not-found']);
+    const statuses = [];
+    for (let i = 0; i < 98; i++) statuses.push((await t.api('/v1/profiles/facebook/1/token', { key: tool })).status);
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    const over = await t.api('/v1/profiles/facebook/1/token', { key: tool });
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Every read past the key's checks is audited (the unknown profile's 404 too); the 429 and the unknown network are not.
+    const audited = await t.db.pool.query("select count(*)::int as n from audit where action = 'token-read'");
+    expect(audited.rows[0].n).toBe(99);
+
+    const other = (await t.command('service-key', 'create', 'scheduler', '--networks', 'facebook')).at(-1)!;
+    expect((await t.api('/v1/profiles/facebook/1/token', { key: other })).status).toBe(200);
+    await t.command('service-key', 'revoke', 'scheduler');
+    expect((await t.api('/v1/profiles/facebook/1/token', { key: other })).status).toBe(401);
+  });
+
   it('cuts a revoked member off at once', async () => {
     const key = await t.device('m@example.org', 'member');
     expect((await t.api('/v1/me', { key })).status).toBe(200);
