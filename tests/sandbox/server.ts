@@ -69,10 +69,14 @@ export async function startSandbox({
   };
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** The request's body (events rather than an async iterator: a few microseconds less per request, thousands of requests). */
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(chunks.length === 0 ? '' : Buffer.concat(chunks).toString('utf8')));
+    req.once('error', reject);
+  });
 }
 
 async function handle(state: SandboxState, req: IncomingMessage, res: ServerResponse, held: Set<ServerResponse>): Promise<void> {
@@ -153,7 +157,14 @@ async function applyFault(state: SandboxState, network: string, req: SandboxRequ
   }
 }
 
+/** The usual answer's headers, built once. */
+const JSON_HEADERS = { ...CORS, 'content-type': 'application/json' };
+
 function send(res: ServerResponse, r: SandboxResponse): void {
+  if (!r.headers && !r.redirect && r.html === undefined && r.text === undefined) {
+    res.writeHead(r.status, JSON_HEADERS).end(JSON.stringify(r.json ?? null));
+    return;
+  }
   const headers: Record<string, string> = { ...CORS, ...r.headers };
   if (r.redirect) {
     res.writeHead(r.status, { ...headers, location: r.redirect }).end();
