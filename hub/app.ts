@@ -201,13 +201,11 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     if (!isNetworkId(network)) return fail(c, 404, 'not-found', 'Unknown network');
     if (!read.service.networks.includes(network)) return fail(c, 403, 'forbidden', `This service key is not for ${NETWORKS[network].name}`);
     const answer = await currentToken(deps, network, nativeId, read.grant);
-    await pool.query('insert into audit (at, actor, action, profile_id, detail) values ($1, $2, $3, $4, $5)', [
-      now(),
-      read.service.id,
-      'token-read',
-      `${network}:${nativeId}`,
-      String(answer.status),
-    ]);
+    await pool.query({
+      name: 'audit-token-read',
+      text: `insert into audit (at, actor, action, profile_id, detail) values ($1, $2, 'token-read', $3, $4)`,
+      values: [now(), read.service.id, `${network}:${nativeId}`, String(answer.status)],
+    });
     return c.json(answer.body, answer.status);
   });
   return app;

@@ -108,7 +108,11 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
 
 /** Which of these profile ids are tracked (not disconnected). */
 async function trackedAmong(deps: HubDeps, ids: string[]): Promise<Set<string>> {
-  const { rows } = await deps.pool.query<{ id: string }>('select id from profiles where id = any($1) and deleted_at is null', [ids]);
+  const { rows } = await deps.pool.query<{ id: string }>({
+    name: 'tracked-among',
+    text: 'select id from profiles where id = any($1) and deleted_at is null',
+    values: [ids],
+  });
   return new Set(rows.map((r) => r.id));
 }
 

@@ -111,8 +111,10 @@ export async function saveHubLogin(pool: pg.Pool, key: Buffer, login: HubLogin, 
           'by', ${$(login.historyBy)}::text), $4, tx.change
       from covered p left join before b on b.id = p.id, tx order by p.n)`;
   }
-  await pool.query(
-    `with tx as (select pg_current_xact_id()::text::bigint as change),
+  // Named, so each connection parses and plans it once (two texts: with covered profiles, without).
+  await pool.query({
+    name: covered ? 'save-login-covering' : 'save-login',
+    text: `with tx as (select pg_current_xact_id()::text::bigint as change),
     identity_row as (
       insert into identities (id, network, name, member_id) values ($1, $2, $3, $4)
       on conflict (id) do update set name = excluded.name, member_id = excluded.member_id),
@@ -122,8 +124,8 @@ export async function saveHubLogin(pool: pg.Pool, key: Buffer, login: HubLogin, 
       on conflict (identity_id, profile_id) do update set can = excluded.can, reason = excluded.reason, at = excluded.at, change = excluded.change),
     audit_row as (insert into audit (at, actor, action, profile_id, detail) values ($5, $9, $10, $11, $12))${covered}
     select 1`,
-    params,
-  );
+    values: params,
+  });
   return grantId;
 }
 

@@ -67,11 +67,12 @@ export async function enroll(
 
 /** The device and member behind a device key, or null (unknown or revoked). */
 export async function authenticateDevice(pool: pg.Pool, key: string, now: number): Promise<DeviceAuth | null> {
-  const { rows } = await pool.query<{ device_id: string; id: number; email: string; role: Role; last_seen_at: number | null }>(
-    `select d.id as device_id, d.last_seen_at, m.id, m.email, m.role from devices d join members m on m.id = d.member_id
+  const { rows } = await pool.query<{ device_id: string; id: number; email: string; role: Role; last_seen_at: number | null }>({
+    name: 'authenticate-device', // every device request: parsed and planned once per connection
+    text: `select d.id as device_id, d.last_seen_at, m.id, m.email, m.role from devices d join members m on m.id = d.member_id
      where d.key_hash = $1 and d.revoked_at is null and m.revoked_at is null`,
-    [hashSecret(key)],
-  );
+    values: [hashSecret(key)],
+  });
   const r = rows[0];
   if (!r) return null;
   // "Last seen" to the minute: a write per request would queue a device's concurrent requests on its row.

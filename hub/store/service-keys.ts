@@ -44,14 +44,15 @@ export async function authenticateServiceFor(
   key: string,
   profileId: string,
 ): Promise<{ service: ServiceKey; grant: GrantRow | null } | null> {
-  const { rows } = await pool.query<GrantRow & { key_id: string; key_name: string; key_networks: NetworkId[] }>(
-    `select k.id as key_id, k.name as key_name, k.networks as key_networks, g.*
+  const { rows } = await pool.query<GrantRow & { key_id: string; key_name: string; key_networks: NetworkId[] }>({
+    name: 'authenticate-token-read', // the busiest query: parsed and planned once per connection
+    text: `select k.id as key_id, k.name as key_name, k.networks as key_networks, g.*
      from service_keys k
      left join profiles p on p.id = $2 and p.deleted_at is null
      left join grants g on g.id = p.grant_id
      where k.key_hash = $1 and k.revoked_at is null`,
-    [hashSecret(key), profileId],
-  );
+    values: [hashSecret(key), profileId],
+  });
   const r = rows[0];
   if (!r) return null;
   const { key_id: id, key_name: name, key_networks: networks, ...grant } = r;

@@ -1,7 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -158,8 +159,31 @@ async function timedHub(db: Database, config: HubConfig) {
   return { url, samples, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-/** (a) The hub's own time per code exchange (handler time minus time inside network calls), 50 at once. */
-async function exchanges(rig: Rig, concurrency = 50, perWorker = 8) {
+/** With TW_BENCH_CPU_PROF=<dir>: a CPU profile of this process over `fn` alone (the timed part, not the set-up), as <dir>/<name>.cpuprofile. */
+async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = process.env.TW_BENCH_CPU_PROF;
+  if (!dir) return fn();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+/**
+ * (a) The hub's own time per code exchange (handler time minus time inside network calls), 50 at
+ * once. Every network call answers after `latencyMs` (20 ms, as for the checks; real networks take
+ * longer): with none at all, 50 clients that send the next exchange the moment one ends keep the
+ * two cores saturated, and the hub's own time becomes the wait for a core.
+ */
+async function exchanges(rig: Rig, concurrency = 50, perWorker = 8, latencyMs = LATENCY_MS) {
   const config = loadConfig(hubEnv(rig.sandbox.url, await rig.freshDatabase(), { HUB_RATE_LIMIT: '100000' }));
   const db = await openDatabase(config.databaseUrl, '', 20);
   const hub = await timedHub(db, config);
@@ -184,19 +208,25 @@ async function exchanges(rig: Rig, concurrency = 50, perWorker = 8) {
   }
   hub.samples.length = 0;
   const failures: string[] = [];
-  await Promise.all(
-    workers.map(async (w, i) => {
-      for (const body of codes[i]!) {
-        const res = await fetch(`${hub.url}/v1/exchange`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${w.device}`, 'content-type': 'application/json' },
-          body: JSON.stringify({ network: 'facebook', ...body }),
-        });
-        const answer = (await res.json()) as { outcome?: string };
-        if (answer.outcome !== 'connected' && answer.outcome !== 'renewed') failures.push(JSON.stringify(answer).slice(0, 200));
-      }
-    }),
+  await control(rig.sandbox.url, 'fault', { network: 'facebook', mode: 'none', latencyMs });
+  await profiled(`exchanges-${concurrency}`, () =>
+    Promise.all(
+      workers.map(async (w, i) => {
+        for (const body of codes[i]!) {
+          // node:http with keep-alive, as for token reads: undici's fetch would cost this process
+          // (which also serves) more CPU per request than a browser's request costs the hub.
+          const res = await nodeFetch(`${hub.url}/v1/exchange`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${w.device}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ network: 'facebook', ...body }),
+          });
+          const answer = (await res.json()) as { outcome?: string };
+          if (answer.outcome !== 'connected' && answer.outcome !== 'renewed') failures.push(JSON.stringify(answer).slice(0, 200));
+        }
+      }),
+    ),
   );
+  await control(rig.sandbox.url, 'fault', { network: 'facebook', mode: 'none' });
   if (failures.length > 0) throw new Error(`exchanges failed: ${failures[0]}`);
   const own = hub.samples.filter((s) => s.route === '/v1/exchange').map((s) => s.totalMs - s.netMs);
   const net = hub.samples.filter((s) => s.route === '/v1/exchange').map((s) => s.netMs);
@@ -345,6 +375,8 @@ export async function hubBench(): Promise<HubRow[]> {
     // The same exchanges one at a time: the hub's work per exchange without any queue.
     const alone = await exchanges(rig, 1, 40);
     process.stderr.write(`hub bench: exchanges one at a time ${JSON.stringify(alone)}\n`);
+    const saturated = await exchanges(rig, 50, 8, 0);
+    process.stderr.write(`hub bench: exchanges with no network latency ${JSON.stringify(saturated)}\n`);
     const reads = await tokenReads(rig);
     process.stderr.write(`hub bench: token reads ${JSON.stringify(reads)}\n`);
     const [one, two] = await checks(rig);
@@ -358,7 +390,7 @@ export async function hubBench(): Promise<HubRow[]> {
         value: ex.p50,
         unit: 'ms',
         budget: 5,
-        floor: `${ex.n} Facebook exchanges; network ${ex.netP50.toFixed(1)} ms p50 (not counted); CPU pressure ${ex.pressure}%`,
+        floor: `${ex.n} Facebook exchanges, each network call ${LATENCY_MS} ms; network ${ex.netP50.toFixed(1)} ms p50 (not counted); CPU pressure ${ex.pressure}%`,
       },
       { figure: `Hub's own time per exchange, 50 at once, p99`, value: ex.p99, unit: 'ms', budget: 20, floor: '-' },
       {
@@ -367,6 +399,13 @@ export async function hubBench(): Promise<HubRow[]> {
         unit: 'ms',
         budget: null,
         floor: `p99 ${alone.p99.toFixed(1)} ms; ${alone.n} exchanges`,
+      },
+      {
+        figure: `Hub's own time per exchange, 50 at once, no network latency at all (the 2 cores saturated), p50`,
+        value: saturated.p50,
+        unit: 'ms',
+        budget: null,
+        floor: `p99 ${saturated.p99.toFixed(1)} ms; network ${saturated.netP50.toFixed(1)} ms p50; CPU pressure ${saturated.pressure}%`,
       },
       {
         figure: `Token read by service key, ${reads.achieved.toFixed(0)} requests/s, 10,000 profiles, p50`,
@@ -418,10 +457,16 @@ export function printRows(rows: HubRow[], json: boolean): number {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // `tsx tests/bench/hub.ts [exchanges|reads|checks]`: one part alone, its raw figures.
-  const part = process.argv[2] as 'exchanges' | 'exchanges1' | 'reads' | 'checks' | undefined;
+  const part = process.argv[2] as 'exchanges' | 'exchanges1' | 'exchanges0' | 'reads' | 'checks' | undefined;
   if (part) {
     const rig = await startRig();
-    const run = { exchanges, exchanges1: (r: Rig) => exchanges(r, 1, 40), reads: tokenReads, checks }[part];
+    const run = {
+      exchanges,
+      exchanges1: (r: Rig) => exchanges(r, 1, 40),
+      exchanges0: (r: Rig) => exchanges(r, 50, 8, 0),
+      reads: tokenReads,
+      checks,
+    }[part];
     console.log(JSON.stringify(await run(rig), null, 2));
     await rig.close();
   } else printRows(await hubBench(), false);
