@@ -3,7 +3,7 @@ import { initial } from './migrations/001-initial';
 import { teamReminders } from './migrations/002-team-reminders';
 import { grantFacts } from './migrations/003-grant-facts';
 import { historyFacts } from './migrations/004-history-facts';
-import { grantsFillfactor } from './migrations/006-grants-fillfactor';
+import { grantsFillfactor } from './migrations/005-grants-fillfactor';
 
 /** Numbered migrations, applied in order, each once. A shipped one is never edited: add the next. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -11,7 +11,7 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 2, name: 'team-reminders', sql: teamReminders },
   { id: 3, name: 'grant-facts', sql: grantFacts },
   { id: 4, name: 'history-facts', sql: historyFacts },
-  { id: 6, name: 'grants-fillfactor', sql: grantsFillfactor },
+  { id: 5, name: 'grants-fillfactor', sql: grantsFillfactor },
 ];
 
 /** Any number to tell the hub's migration lock apart from other users of the database. */
