@@ -50,7 +50,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Rig {
   sandbox: SandboxChild;
-  /** CPU seconds used so far by the sandbox process and by PostgreSQL (its server and every finished backend); null off Linux. */
+  /** CPU seconds used so far by the sandbox process and by PostgreSQL (its server and every backend, live or finished); null off Linux. */
   cpu(): Promise<{ sandbox: number; postgres: number } | null>;
   freshDatabase(): Promise<string>;
   close(): Promise<void>;
@@ -67,7 +67,10 @@ async function startRig(): Promise<Rig> {
     async cpu() {
       try {
         const postmaster = Number((await readFile(join(dir, 'pg', 'postmaster.pid'), 'utf8')).split('\n')[0]);
-        return { sandbox: await cpuSeconds(sandbox.pid), postgres: await cpuSeconds(postmaster) };
+        const children = (await readFile(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8')).split(' ').filter(Boolean);
+        // Its finished backends are in its own figure; the live ones (the pool's) are counted one by one.
+        const live = await Promise.all(children.map((pid) => cpuSeconds(Number(pid)).catch(() => 0)));
+        return { sandbox: await cpuSeconds(sandbox.pid), postgres: (await cpuSeconds(postmaster)) + live.reduce((a, b) => a + b, 0) };
       } catch {
         return null;
       }
@@ -209,6 +212,8 @@ async function exchanges(rig: Rig, concurrency = 50, perWorker = 8, latencyMs = 
   hub.samples.length = 0;
   const failures: string[] = [];
   await control(rig.sandbox.url, 'fault', { network: 'facebook', mode: 'none', latencyMs });
+  const cpuBefore = { own: process.cpuUsage(), others: await rig.cpu() };
+  const started = performance.now();
   await profiled(`exchanges-${concurrency}`, () =>
     Promise.all(
       workers.map(async (w, i) => {
@@ -226,13 +231,31 @@ async function exchanges(rig: Rig, concurrency = 50, perWorker = 8, latencyMs = 
       }),
     ),
   );
+  const wallMs = performance.now() - started;
+  // CPU milliseconds per exchange: this process (the hub and its 50 clients), the sandbox, PostgreSQL.
+  const used = process.cpuUsage(cpuBefore.own);
+  const others = await rig.cpu();
+  const n = codes.flat().length;
+  const cpuMs = {
+    hub: (used.user + used.system) / 1000 / n,
+    sandbox: others && cpuBefore.others ? ((others.sandbox - cpuBefore.others.sandbox) * 1000) / n : NaN,
+    postgres: others && cpuBefore.others ? ((others.postgres - cpuBefore.others.postgres) * 1000) / n : NaN,
+  };
   await control(rig.sandbox.url, 'fault', { network: 'facebook', mode: 'none' });
   if (failures.length > 0) throw new Error(`exchanges failed: ${failures[0]}`);
   const own = hub.samples.filter((s) => s.route === '/v1/exchange').map((s) => s.totalMs - s.netMs);
   const net = hub.samples.filter((s) => s.route === '/v1/exchange').map((s) => s.netMs);
   await hub.close();
   await db.close();
-  return { n: own.length, p50: quantile(own, 0.5), p99: quantile(own, 0.99), netP50: quantile(net, 0.5), pressure: await cpuPressure() };
+  return {
+    n: own.length,
+    p50: quantile(own, 0.5),
+    p99: quantile(own, 0.99),
+    netP50: quantile(net, 0.5),
+    perSecond: (n * 1000) / wallMs,
+    cpuMs,
+    pressure: await cpuPressure(),
+  };
 }
 
 /** (b) Service-key token reads at a steady 200 requests per second, 10,000 profiles stored (client-side round trip). */
