@@ -48,8 +48,8 @@ export async function enrollInHub(
     },
     deviceKey,
   );
-  await syncFromHub(deps);
-  await stateChanged(deps);
+  const { rows } = await syncFromHub(deps);
+  await stateChanged(deps, rows);
   return { ok: true };
 }
 

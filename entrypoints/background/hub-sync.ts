@@ -1,22 +1,31 @@
 import { applyHubSync, recordHubProblem } from '@/utils/db/hub-writes';
 import { syncAnswer } from '@/utils/hub-protocol';
+import type { ProfileRow } from '@/utils/db/profile-rows';
 import type { Deps } from './deps';
 import { callOwnHub, hubRecord } from './hub-client';
+
+/** How many grants a sync brought; every profile with its grant as committed, when it wrote any (else null). */
+export interface Synced {
+  grants: number;
+  rows: ProfileRow[] | null;
+}
+
+const NOTHING: Synced = { grants: 0, rows: null };
 
 /**
  * Hub mode's poll: one request for what changed since the last cursor, whatever the number of
  * profiles; the badge, reminders and pages follow from IndexedDB as in personal mode. Offline
  * or hub down: the problem is recorded for the pages and nothing else changes.
  */
-export async function syncFromHub(deps: Deps): Promise<number> {
+export async function syncFromHub(deps: Deps): Promise<Synced> {
   const hub = await hubRecord(deps);
-  if (!hub) return 0;
+  if (!hub) return NOTHING;
   const answer = await callOwnHub(deps, `/v1/sync?since=${hub.cursor}`, syncAnswer);
-  if (!answer) return 0;
+  if (!answer) return NOTHING;
   if (!answer.ok) {
     await recordHubProblem(deps.db, answer.reason);
-    return 0;
+    return NOTHING;
   }
-  await applyHubSync(deps.db, answer.value, deps.now());
-  return answer.value.grants.length;
+  const rows = await applyHubSync(deps.db, answer.value, deps.now());
+  return { grants: answer.value.grants.length, rows };
 }

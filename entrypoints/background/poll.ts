@@ -42,8 +42,9 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
   const now = deps.now();
   const due = await leaseDueGrants(deps.db, now, force, HOLDER);
   if (due.length === 0) {
-    await stateChanged(deps);
-    return synced;
+    // Nothing leased, nothing written since the sync: its rows are the tables' (no second read).
+    await stateChanged(deps, synced.rows);
+    return synced.grants;
   }
   const key = await vaultKey(deps.db);
   // Leased and not yet written: released at the end whatever happens, so nothing waits out a lease.

@@ -1,9 +1,11 @@
 import type pg from 'pg';
 import type { GrantRecord } from '../../utils/domain';
 import { seesAll, type Member } from '../store/members';
-import { toGrantRecord, type GrantRow } from '../store/grant-rows';
+import { GRANT_STATE_COLUMNS, toGrantRecord, type GrantRow } from '../store/grant-rows';
 import { inTx } from '../store/tx';
 import { preferencesSince, type MemberPreferences } from './team';
+
+const GRANT_COLUMNS = ['id', 'network', 'identity_id', 'change', ...GRANT_STATE_COLUMNS].map((c) => `g.${c}`).join(', ');
 
 export interface SyncProfile {
   id: string;
@@ -76,8 +78,9 @@ async function readChanges(pool: pg.PoolClient, member: Member, since: number, c
     `select p.* from profiles p where p.change >= $1 and (${visible} or p.deleted_at is not null)`,
     args,
   );
-  const grants = await pool.query<GrantRow>(
-    `select g.* from grants g where g.change >= $1
+  // Every column a grant record needs, not its sealed tokens (never sent, and 10,000 of them cost time to read).
+  const grants = await pool.query<Omit<GrantRow, 'token_iv' | 'token_ct'>>(
+    `select ${GRANT_COLUMNS} from grants g where g.change >= $1
        and exists (select 1 from profiles p where p.grant_id = g.id and p.deleted_at is null and ${visible})`,
     args,
   );
@@ -104,10 +107,8 @@ async function readChanges(pool: pg.PoolClient, member: Member, since: number, c
   );
   return {
     cursor,
-    grants: grants.rows.map((g) => {
-      const { token_iv: _iv, token_ct: _ct, ...rest } = g;
-      return toGrantRecord({ ...rest, token_iv: Buffer.alloc(0), token_ct: Buffer.alloc(0) });
-    }),
+    // Read as they are: toGrantRecord reads no token column (a copy of each of 10,000 rows costs ~50 ms).
+    grants: grants.rows.map((g) => toGrantRecord(g as GrantRow)),
     profiles: profiles.rows
       .filter((p) => p.deleted_at === null)
       .map((p) => ({

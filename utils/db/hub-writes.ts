@@ -3,7 +3,8 @@ import type { HistoryRecord } from '../domain';
 import { recordHistory } from './history-writes';
 import { loadSettings, storeSettings } from './settings-store';
 import { NEVER } from '../poll-schedule';
-import type { GrantRecord, HubRecord, IdentityRecord, WardenDb } from './schema';
+import type { HubRecord, IdentityRecord, WardenDb } from './schema';
+import { joinProfileRows, type ProfileRow } from './profile-rows';
 import { sealTokens, openTokens, vaultKey } from './vault';
 
 /** The device key's place in `secrets` (sealed under the vault key, like any token). */
@@ -13,48 +14,21 @@ const HUB_DEVICE_SECRET = 'hub:device';
  * Writes what the hub says changed, in one transaction: grants (never polled here: the hub
  * checks them), profiles, who can renew what (each native identity with the member who used
  * it), history; profiles the member no longer sees are removed with grants left without one.
+ * Returns every profile with its grant as committed (what `readProfileRows` would read back),
+ * or null when the answer changed no profile or grant (nothing was read).
  */
-export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number): Promise<void> {
-  await db.transaction('rw', [db.grants, db.profiles, db.identities, db.history, db.hub, db.settings], async () => {
+export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number): Promise<ProfileRow[] | null> {
+  const tables = [db.grants, db.profiles, db.identities, db.history, db.hub, db.settings];
+  return db.transaction('rw', tables, async () => {
     if (answer.preferences) {
       // Set on another device of this member: every device follows the member's preferences.
       const { settings } = await loadSettings(db);
       const { reminders, notifications, startupWarning } = answer.preferences;
       await storeSettings(db, { ...settings, reminders, channels: { ...settings.channels, notifications, startupWarning } });
     }
-    const before = new Map(
-      (await db.grants.bulkGet(answer.grants.map((g) => g.id))).filter((g): g is GrantRecord => !!g).map((g) => [g.id, g]),
-    );
-    await db.grants.bulkPut(
-      answer.grants.map((g) => ({ ...g, hub: true, nextCheckAt: NEVER, renewal: before.get(g.id)?.renewal ?? null, leasedUntil: 0 })),
-    );
-    // Bulk reads and writes: a first sync brings every profile of the organisation at once.
-    const existing = await db.profiles.bulkGet(answer.profiles.map((p) => p.id));
-    const gone = (await db.profiles.bulkGet(answer.removed)).filter((p) => p !== undefined);
-    // Grants that may be left without a profile: those of removed profiles, and those a profile left.
-    const maybeOrphans = new Set([
-      ...gone.map((p) => p.grantId),
-      ...existing.flatMap((e, i) => (e && e.grantId !== answer.profiles[i]!.grantId ? [e.grantId] : [])),
-    ]);
-    await db.profiles.bulkPut(
-      answer.profiles.map((p, i) => ({
-        ...p,
-        handle: p.handle ?? undefined,
-        avatar: p.avatar ?? undefined,
-        snoozedUntil: existing[i]?.snoozedUntil,
-      })),
-    );
-    await db.profiles.bulkDelete(answer.removed);
-    const identityIds = [...new Set(answer.access.map((a) => a.identityId))];
-    const identities = new Map<string, IdentityRecord>();
-    for (const known of await db.identities.bulkGet(identityIds)) if (known) identities.set(known.id, known);
-    for (const a of answer.access) {
-      const known = identities.get(a.identityId);
-      const name = a.memberEmail ? `${a.name} (${a.memberEmail})` : a.name;
-      const access = { ...(known?.access ?? {}), [a.profileId]: { can: a.can, reason: a.reason ?? undefined, at: a.at } };
-      identities.set(a.identityId, { id: a.identityId, network: a.network, name, memberEmail: a.memberEmail ?? undefined, access });
-    }
-    await db.identities.bulkPut([...identities.values()]);
+    const changed = answer.grants.length + answer.profiles.length + answer.removed.length > 0;
+    const rows = changed ? await writeProfilesAndGrants(db, answer) : null;
+    await writeAccess(db, answer.access);
     // A sync may bring again what the last one brought (its cursor is the oldest writer still running then): once each.
     const previous = (await db.hub.get('hub'))?.cursor ?? 0;
     const entries = answer.history.map(({ text, fact, ...e }) => ({
@@ -63,9 +37,68 @@ export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number
       ...(text ? { text } : {}),
     }));
     await recordHistory(db, previous === 0 ? entries : await notYetRecorded(db, entries));
-    for (const id of maybeOrphans) if ((await db.profiles.where('grantId').equals(id).count()) === 0) await db.grants.delete(id);
     await db.hub.update('hub', { cursor: answer.cursor, lastSyncAt: now, lastError: null });
+    return rows;
   });
+}
+
+/**
+ * One read of both tables (a first sync finds them empty), the answer merged in memory, then
+ * only the answer's rows written: every put is queued at once, and no row is read back.
+ */
+async function writeProfilesAndGrants(db: WardenDb, answer: SyncAnswer): Promise<ProfileRow[]> {
+  const [profileList, grantList] = await Promise.all([db.profiles.toArray(), db.grants.toArray()]);
+  const profiles = new Map(profileList.map((p) => [p.id, p]));
+  const grants = new Map(grantList.map((g) => [g.id, g]));
+  const hubGrants = answer.grants.map((g) => ({
+    ...g,
+    hub: true,
+    nextCheckAt: NEVER,
+    renewal: grants.get(g.id)?.renewal ?? null,
+    leasedUntil: 0,
+  }));
+  for (const g of hubGrants) grants.set(g.id, g);
+  // Grants that may be left without a profile: those of removed profiles, and those a profile left.
+  const maybeOrphans = new Set<string>();
+  const hubProfiles = answer.profiles.map((p) => {
+    const known = profiles.get(p.id);
+    if (known && known.grantId !== p.grantId) maybeOrphans.add(known.grantId);
+    return { ...p, handle: p.handle ?? undefined, avatar: p.avatar ?? undefined, snoozedUntil: known?.snoozedUntil };
+  });
+  for (const p of hubProfiles) profiles.set(p.id, p);
+  const removed = answer.removed.filter((id) => profiles.has(id));
+  for (const id of removed) {
+    maybeOrphans.add(profiles.get(id)!.grantId);
+    profiles.delete(id);
+  }
+  const held = new Set([...profiles.values()].map((p) => p.grantId));
+  const orphans = [...maybeOrphans].filter((id) => !held.has(id) && grants.has(id));
+  for (const id of orphans) grants.delete(id);
+  // Queued together (no wait between tables); what is removed is not also written.
+  await Promise.all([
+    db.grants.bulkPut(hubGrants.filter((g) => grants.has(g.id))),
+    db.profiles.bulkPut(hubProfiles.filter((p) => profiles.has(p.id))),
+    db.profiles.bulkDelete(removed),
+    db.grants.bulkDelete(orphans),
+  ]);
+  // In the tables' own order (by id), as a read would give them.
+  const sorted = [...profiles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return joinProfileRows(sorted, [...grants.values()]);
+}
+
+/** Who can renew what: each native identity with the member who used it, merged into what is known. */
+async function writeAccess(db: WardenDb, access: SyncAnswer['access']): Promise<void> {
+  if (access.length === 0) return;
+  const identityIds = [...new Set(access.map((a) => a.identityId))];
+  const identities = new Map<string, IdentityRecord>();
+  for (const known of await db.identities.bulkGet(identityIds)) if (known) identities.set(known.id, known);
+  for (const a of access) {
+    const known = identities.get(a.identityId);
+    const name = a.memberEmail ? `${a.name} (${a.memberEmail})` : a.name;
+    const rights = { ...(known?.access ?? {}), [a.profileId]: { can: a.can, reason: a.reason ?? undefined, at: a.at } };
+    identities.set(a.identityId, { id: a.identityId, network: a.network, name, memberEmail: a.memberEmail ?? undefined, access: rights });
+  }
+  await db.identities.bulkPut([...identities.values()]);
 }
 
 /** A sync that failed (offline, hub down, key revoked): said, nothing else changes. */

@@ -1,0 +1,130 @@
+import 'fake-indexeddb/auto';
+import { applyHubSync } from '@/utils/db/hub-writes';
+import { readProfileRows } from '@/utils/db/profile-rows';
+import { WardenDb, type GrantRecord, type HubRecord } from '@/utils/db/schema';
+import type { SyncAnswer } from '@/utils/hub-protocol';
+import { NEVER } from '@/utils/poll-schedule';
+
+const NOW = Date.UTC(2026, 0, 10);
+const DAY = 86_400_000;
+
+const grant = (id: string, expiresAt = NOW + 30 * DAY): SyncAnswer['grants'][number] => ({
+  id,
+  network: 'facebook',
+  identityId: id,
+  scopes: ['pages_show_list'],
+  issuedAt: NOW - DAY,
+  expiresAt,
+  accessExpiresAt: null,
+  invalidSince: null,
+  invalidReason: null,
+  refreshable: false,
+  lastCheckAt: NOW,
+  lastCheckResult: 'valid',
+  lastError: null,
+  failures: 0,
+  nextCheckAt: NOW + DAY,
+});
+
+const profile = (id: string, grantId: string, name = `Page ${id}`): SyncAnswer['profiles'][number] => ({
+  id,
+  network: 'facebook',
+  nativeId: id.split(':')[1]!,
+  kind: 'page',
+  name,
+  handle: null,
+  avatar: null,
+  grantId,
+  createdAt: NOW - DAY,
+});
+
+const answer = (parts: Partial<SyncAnswer>): SyncAnswer => ({
+  cursor: 1,
+  grants: [],
+  profiles: [],
+  removed: [],
+  access: [],
+  history: [],
+  ...parts,
+});
+
+let seq = 0;
+async function enrolledDb(): Promise<WardenDb> {
+  const db = new WardenDb(`hub-sync-${++seq}`);
+  const hub: HubRecord = {
+    id: 'hub',
+    url: 'http://127.0.0.1:1',
+    memberEmail: 'owner@example.org',
+    role: 'owner',
+    deviceId: 'd1',
+    enrolledAt: NOW,
+    cursor: 0,
+    lastSyncAt: null,
+    lastError: null,
+  };
+  await db.hub.put(hub);
+  onTestFinished(() => db.delete());
+  return db;
+}
+
+describe('a hub sync written to IndexedDB', () => {
+  it('a first sync writes every profile and grant, and returns them as a read after the commit gives them', async () => {
+    const db = await enrolledDb();
+    // This browser's own login (personal mode) stays, and is among the rows handed on.
+    const own: GrantRecord = { ...grant('linkedin:me'), network: 'linkedin', renewal: null };
+    await db.grants.put(own);
+    await db.profiles.put({ ...profile('linkedin:me', 'linkedin:me'), network: 'linkedin', handle: undefined, avatar: undefined });
+    const ids = Array.from({ length: 300 }, (_, i) => `facebook:${String(300 - i).padStart(4, '0')}`);
+    const rows = await applyHubSync(
+      db,
+      answer({ cursor: 7, grants: ids.map((id) => grant(id)), profiles: ids.map((id) => profile(id, id)) }),
+      NOW,
+    );
+    expect(rows).toEqual(await readProfileRows(db));
+    expect(rows).toHaveLength(301);
+    expect(rows!.map((r) => r.profile.id)).toEqual([...ids, 'linkedin:me'].sort());
+    const stored = await db.grants.get('facebook:0001');
+    expect(stored).toMatchObject({ hub: true, nextCheckAt: NEVER, renewal: null, leasedUntil: 0 });
+    expect(await db.hub.get('hub')).toMatchObject({ cursor: 7, lastSyncAt: NOW, lastError: null });
+  });
+
+  it('a later sync keeps snoozes and renewals, removes what left, and drops grants no profile holds any more', async () => {
+    const db = await enrolledDb();
+    await applyHubSync(
+      db,
+      answer({
+        grants: [grant('facebook:g1'), grant('facebook:g2'), grant('facebook:g3')],
+        profiles: [profile('facebook:a', 'facebook:g1'), profile('facebook:b', 'facebook:g2'), profile('facebook:c', 'facebook:g3')],
+      }),
+      NOW,
+    );
+    await db.profiles.update('facebook:a', { snoozedUntil: NOW + DAY });
+    await db.grants.update('facebook:g1', { renewal: { state: 'running', startedAt: NOW } });
+    const rows = await applyHubSync(
+      db,
+      answer({
+        cursor: 2,
+        // g1 changed status; b moved from g2 to g3 (g2 is left without a profile); c was removed (g3 is still b's).
+        grants: [grant('facebook:g1', NOW - DAY)],
+        profiles: [profile('facebook:a', 'facebook:g1', 'Renamed'), profile('facebook:b', 'facebook:g3')],
+        removed: ['facebook:c'],
+      }),
+      NOW,
+    );
+    expect(rows).toEqual(await readProfileRows(db));
+    const byId = new Map(rows!.map((r) => [r.profile.id, r]));
+    expect([...byId.keys()]).toEqual(['facebook:a', 'facebook:b']);
+    expect(byId.get('facebook:a')!.profile).toMatchObject({ name: 'Renamed', snoozedUntil: NOW + DAY });
+    expect(byId.get('facebook:a')!.grant).toMatchObject({ expiresAt: NOW - DAY, renewal: { state: 'running' } });
+    expect(byId.get('facebook:b')!.grant?.id).toBe('facebook:g3');
+    expect((await db.grants.toArray()).map((g) => g.id)).toEqual(['facebook:g1', 'facebook:g3']);
+  });
+
+  it('a sync with no profile or grant in it reads no table and says so (null); the cursor still moves', async () => {
+    const db = await enrolledDb();
+    await applyHubSync(db, answer({ grants: [grant('facebook:g1')], profiles: [profile('facebook:a', 'facebook:g1')] }), NOW);
+    expect(await applyHubSync(db, answer({ cursor: 9 }), NOW + 1)).toBeNull();
+    expect(await db.hub.get('hub')).toMatchObject({ cursor: 9, lastSyncAt: NOW + 1 });
+    expect(await db.profiles.count()).toBe(1);
+  });
+});
