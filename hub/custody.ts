@@ -91,11 +91,11 @@ export interface CheckVerdict {
 }
 
 /**
- * Many checks' verdicts in one transaction and one change number (the checks of a busy hub
- * would otherwise queue one by one on the change lock). A verdict given under a lease is kept
- * only if that lease still holds the grant: once it lapsed and another lease (another process,
- * or a later round of this one) took the grant, that lease's check is the one that counts.
- * Resolves with how many verdicts were kept.
+ * Many checks' verdicts in one statement (one round trip, one transaction, one change number:
+ * its transaction id). A verdict given under a lease is kept only if that lease still holds the
+ * grant: once it lapsed and another lease (another process, or a later round of this one) took
+ * the grant, that lease's check is the one that counts. A grant that turned dead or alive gets its
+ * history fact, only if its verdict was kept. Resolves with how many verdicts were kept.
  */
 export async function storeChecks(pool: pg.Pool, verdicts: readonly CheckVerdict[]): Promise<number> {
   if (verdicts.length === 0) return 0;
@@ -106,30 +106,28 @@ export async function storeChecks(pool: pg.Pool, verdicts: readonly CheckVerdict
     GRANT_STATE_COLUMNS.forEach((c, k) => (row[c] = values[k]));
     return row;
   });
-  const sets = GRANT_STATE_COLUMNS.map((c) => `${c} = x.${c}`).join(', ');
-  return inChangeTx(pool, async (tx, change) => {
-    // jsonb_populate_recordset reads each object as a grants row: every column keeps its own type.
-    const updated = await tx.query<{ id: string }>(
-      `update grants g set ${sets}, change = $2, leased_until = null
-       from jsonb_populate_recordset(null::grants, $1::jsonb) x
-       where g.id = x.id and (x.leased_by is null or g.leased_by = x.leased_by) returning g.id`,
-      [JSON.stringify(rows), change],
-    );
-    const stored = new Set(updated.rows.map((r) => r.id));
-    const turned = verdicts.flatMap((v, i) => {
-      const fact = stored.has(v.grant.id) ? statusChange(v.grant, after[i]!, v.now) : null;
-      return fact ? [{ id: v.grant.id, fact, at: v.now }] : [];
-    });
-    if (turned.length > 0) {
-      await tx.query(
-        `insert into history (profile_id, at, kind, fact, change)
-         select p.id, t.at, 'status', t.fact::jsonb, $4 from unnest($1::text[], $2::text[], $3::bigint[]) as t(grant_id, fact, at)
-         join profiles p on p.grant_id = t.grant_id and p.deleted_at is null`,
-        [turned.map((t) => t.id), turned.map((t) => t.fact), turned.map((t) => t.at), change],
-      );
-    }
-    return stored.size;
+  const turned = verdicts.flatMap((v, i) => {
+    const fact = statusChange(v.grant, after[i]!, v.now);
+    return fact ? [{ id: v.grant.id, fact, at: v.now }] : [];
   });
+  const { rows: kept } = await pool.query<{ n: number }>({
+    name: 'store-checks',
+    // jsonb_populate_recordset reads each object as a grants row: every column keeps its own type.
+    text: `with tx as (select pg_current_xact_id()::text::bigint as change),
+      updated as (
+        update grants g set ${GRANT_STATE_COLUMNS.map((c) => `${c} = x.${c}`).join(', ')}, change = (select change from tx), leased_until = null
+        from jsonb_populate_recordset(null::grants, $1::jsonb) x
+        where g.id = x.id and (x.leased_by is null or g.leased_by = x.leased_by) returning g.id),
+      facts as (
+        insert into history (profile_id, at, kind, fact, change)
+        select p.id, t.at, 'status', t.fact::jsonb, (select change from tx)
+        from unnest($2::text[], $3::text[], $4::bigint[]) as t(grant_id, fact, at)
+        join updated u on u.id = t.grant_id
+        join profiles p on p.grant_id = t.grant_id and p.deleted_at is null)
+      select count(*)::int as n from updated`,
+    values: [JSON.stringify(rows), turned.map((t) => t.id), turned.map((t) => t.fact), turned.map((t) => t.at)],
+  });
+  return kept[0]!.n;
 }
 
 /** What a profile's history says when its grant turns dead or alive; null when it did neither. */

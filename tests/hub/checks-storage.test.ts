@@ -1,4 +1,6 @@
+import { storeChecks } from '../../hub/custody';
 import { openDatabase, type Database } from '../../hub/db/database';
+import { toGrantRecord, type GrantRow } from '../../hub/store/grant-rows';
 import { SandboxState } from '../sandbox/state';
 import { freshDatabaseUrl } from './support/hub';
 import { issueInProcess, seedGrants } from './support/seed';
@@ -29,5 +31,41 @@ describe('hub: the checks’ writes on the grants table', () => {
     } finally {
       client.release();
     }
+  });
+
+  it('verdicts are kept only under the lease they were checked under, in one change; a grant that died gets its history fact, once', async () => {
+    const now = Date.now();
+    const [a, b] = (await db.pool.query<GrantRow>(`select * from grants where network = 'x' order by id limit 2`)).rows;
+    for (const g of [a!, b!]) {
+      await db.pool.query(
+        `insert into profiles (id, network, native_id, kind, name, grant_id, created_at, change) values ($1, 'x', $1, 'account', 'P', $2, 0, 0)`,
+        [`x:${g.id}`, g.id],
+      );
+    }
+    // a is held by lease one; b was taken over by lease two after lease one lapsed.
+    await db.pool.query(`update grants set leased_by = case id when $1 then 'one' else 'two' end, leased_until = $3 where id in ($1, $2)`, [
+      a!.id,
+      b!.id,
+      now + 60_000,
+    ]);
+    const dead = { kind: 'invalid' as const, code: 'revoked' as const, reason: 'The app was removed' };
+    const kept = await storeChecks(db.pool, [
+      { grant: toGrantRecord(a!), result: dead, now, lease: 'one' },
+      { grant: toGrantRecord(b!), result: dead, now, lease: 'one' },
+    ]);
+    expect(kept).toBe(1);
+    const after = await db.pool.query<{ id: string; invalid_since: number | null; leased_until: number | null; change: string }>(
+      'select id, invalid_since, leased_until, change from grants where id in ($1, $2) order by id',
+      [a!.id, b!.id],
+    );
+    expect(after.rows.map((r) => [r.id, r.invalid_since, r.leased_until])).toEqual([
+      [a!.id, now, null],
+      [b!.id, null, now + 60_000],
+    ]);
+    const facts = await db.pool.query<{ profile_id: string; kind: string; fact: { code: string; to: string }; change: string }>(
+      `select profile_id, kind, fact, change from history where kind = 'status'`,
+    );
+    expect(facts.rows.map((h) => [h.profile_id, h.fact.code, h.fact.to])).toEqual([[`x:${a!.id}`, 'statusChanged', 'expired']]);
+    expect(facts.rows[0]!.change).toBe(after.rows[0]!.change);
   });
 });
