@@ -1,6 +1,6 @@
-import * as z from 'zod/mini';
 import { hubDeviceKey } from '@/utils/db/hub-writes';
 import type { HubRecord } from '@/utils/db/schema';
+import type { Parser } from '@/utils/fast-parse';
 import { hubError } from '@/utils/hub-protocol';
 import type { Deps } from './deps';
 
@@ -20,7 +20,7 @@ export async function callHub<T>(
   deps: Pick<Deps, 'fetch'>,
   url: string,
   path: string,
-  schema: z.ZodMiniType<T>,
+  schema: Parser<T>,
   init: { key?: string; body?: unknown } = {},
 ): Promise<HubCall<T>> {
   let res: Response;
@@ -61,7 +61,7 @@ export async function callHub<T>(
 export async function callOwnHub<T>(
   deps: Pick<Deps, 'fetch' | 'db'>,
   path: string,
-  schema: z.ZodMiniType<T>,
+  schema: Parser<T>,
   body?: unknown,
 ): Promise<HubCall<T> | null> {
   const hub = await hubRecord(deps);

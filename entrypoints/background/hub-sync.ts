@@ -1,5 +1,5 @@
 import { applyHubSync, recordHubProblem } from '@/utils/db/hub-writes';
-import { syncAnswer } from '@/utils/hub-protocol';
+import { syncAnswerParser } from '@/utils/hub-protocol';
 import type { ProfileRow } from '@/utils/db/profile-rows';
 import type { Deps } from './deps';
 import { callOwnHub, hubRecord } from './hub-client';
@@ -20,7 +20,7 @@ const NOTHING: Synced = { grants: 0, rows: null };
 export async function syncFromHub(deps: Deps): Promise<Synced> {
   const hub = await hubRecord(deps);
   if (!hub) return NOTHING;
-  const answer = await callOwnHub(deps, `/v1/sync?since=${hub.cursor}`, syncAnswer);
+  const answer = await callOwnHub(deps, `/v1/sync?since=${hub.cursor}`, syncAnswerParser);
   if (!answer) return NOTHING;
   if (!answer.ok) {
     await recordHubProblem(deps.db, answer.reason);

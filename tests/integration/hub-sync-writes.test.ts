@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
-import { applyHubSync } from '@/utils/db/hub-writes';
+import { syncFromHub } from '@/entrypoints/background/hub-sync';
+import type { Deps } from '@/entrypoints/background/deps';
+import { applyHubSync, enterHubMode } from '@/utils/db/hub-writes';
 import { readProfileRows } from '@/utils/db/profile-rows';
 import { WardenDb, type GrantRecord, type HubRecord } from '@/utils/db/schema';
 import type { SyncAnswer } from '@/utils/hub-protocol';
@@ -126,5 +128,30 @@ describe('a hub sync written to IndexedDB', () => {
     expect(await applyHubSync(db, answer({ cursor: 9 }), NOW + 1)).toBeNull();
     expect(await db.hub.get('hub')).toMatchObject({ cursor: 9, lastSyncAt: NOW + 1 });
     expect(await db.profiles.count()).toBe(1);
+  });
+
+  it('an answer in an unexpected shape is said, with nothing written and the cursor kept; the same answer well formed is written', async () => {
+    const db = await enrolledDb();
+    await enterHubMode(db, (await db.hub.get('hub'))!, `twd_${'k'.repeat(43)}`);
+    const ids = Array.from({ length: 500 }, (_, i) => `facebook:${i}`);
+    const good = answer({ cursor: 3, grants: ids.map((id) => grant(id)), profiles: ids.map((id) => profile(id, id)) });
+    // One bad row among 500 (a date as text): the whole answer is refused.
+    const bad = structuredClone(good) as unknown as { grants: Record<string, unknown>[] };
+    bad.grants[499]!.expiresAt = 'next week';
+    let body: unknown = bad;
+    const deps = {
+      db,
+      now: () => NOW,
+      fetch: () => Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } })),
+    } as unknown as Deps;
+    expect(await syncFromHub(deps)).toEqual({ grants: 0, rows: null });
+    expect(await db.hub.get('hub')).toMatchObject({ cursor: 0, lastError: 'The organisation hub answered in an unexpected shape' });
+    expect(await db.profiles.count()).toBe(0);
+    expect(await db.grants.count()).toBe(0);
+    body = good;
+    const synced = await syncFromHub(deps);
+    expect(synced.grants).toBe(500);
+    expect(synced.rows).toEqual(await readProfileRows(db));
+    expect(await db.hub.get('hub')).toMatchObject({ cursor: 3, lastError: null });
   });
 });

@@ -28,7 +28,16 @@ export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number
     }
     const changed = answer.grants.length + answer.profiles.length + answer.removed.length > 0;
     const rows = changed ? await writeProfilesAndGrants(db, answer) : null;
-    await writeAccess(db, answer.access);
+    const identityIds = [...new Set(answer.access.map((a) => a.identityId))];
+    const identities = new Map<string, IdentityRecord>();
+    for (const known of await db.identities.bulkGet(identityIds)) if (known) identities.set(known.id, known);
+    for (const a of answer.access) {
+      const known = identities.get(a.identityId);
+      const name = a.memberEmail ? `${a.name} (${a.memberEmail})` : a.name;
+      const access = { ...(known?.access ?? {}), [a.profileId]: { can: a.can, reason: a.reason ?? undefined, at: a.at } };
+      identities.set(a.identityId, { id: a.identityId, network: a.network, name, memberEmail: a.memberEmail ?? undefined, access });
+    }
+    await db.identities.bulkPut([...identities.values()]);
     // A sync may bring again what the last one brought (its cursor is the oldest writer still running then): once each.
     const previous = (await db.hub.get('hub'))?.cursor ?? 0;
     const entries = answer.history.map(({ text, fact, ...e }) => ({
@@ -66,39 +75,24 @@ async function writeProfilesAndGrants(db: WardenDb, answer: SyncAnswer): Promise
     return { ...p, handle: p.handle ?? undefined, avatar: p.avatar ?? undefined, snoozedUntil: known?.snoozedUntil };
   });
   for (const p of hubProfiles) profiles.set(p.id, p);
-  const removed = answer.removed.filter((id) => profiles.has(id));
-  for (const id of removed) {
-    maybeOrphans.add(profiles.get(id)!.grantId);
+  for (const id of answer.removed) {
+    const gone = profiles.get(id);
+    if (gone) maybeOrphans.add(gone.grantId);
     profiles.delete(id);
   }
   const held = new Set([...profiles.values()].map((p) => p.grantId));
-  const orphans = [...maybeOrphans].filter((id) => !held.has(id) && grants.has(id));
+  const orphans = [...maybeOrphans].filter((id) => !held.has(id));
   for (const id of orphans) grants.delete(id);
   // Queued together (no wait between tables); what is removed is not also written.
   await Promise.all([
     db.grants.bulkPut(hubGrants.filter((g) => grants.has(g.id))),
     db.profiles.bulkPut(hubProfiles.filter((p) => profiles.has(p.id))),
-    db.profiles.bulkDelete(removed),
+    db.profiles.bulkDelete(answer.removed),
     db.grants.bulkDelete(orphans),
   ]);
-  // In the tables' own order (by id), as a read would give them.
-  const sorted = [...profiles.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // In the table's own order (by id, each once), as a read would give them.
+  const sorted = [...profiles.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   return joinProfileRows(sorted, [...grants.values()]);
-}
-
-/** Who can renew what: each native identity with the member who used it, merged into what is known. */
-async function writeAccess(db: WardenDb, access: SyncAnswer['access']): Promise<void> {
-  if (access.length === 0) return;
-  const identityIds = [...new Set(access.map((a) => a.identityId))];
-  const identities = new Map<string, IdentityRecord>();
-  for (const known of await db.identities.bulkGet(identityIds)) if (known) identities.set(known.id, known);
-  for (const a of access) {
-    const known = identities.get(a.identityId);
-    const name = a.memberEmail ? `${a.name} (${a.memberEmail})` : a.name;
-    const rights = { ...(known?.access ?? {}), [a.profileId]: { can: a.can, reason: a.reason ?? undefined, at: a.at } };
-    identities.set(a.identityId, { id: a.identityId, network: a.network, name, memberEmail: a.memberEmail ?? undefined, access: rights });
-  }
-  await db.identities.bulkPut([...identities.values()]);
 }
 
 /** A sync that failed (offline, hub down, key revoked): said, nothing else changes. */
