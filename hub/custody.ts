@@ -67,7 +67,8 @@ async function storeTokens(pool: pg.Pool, key: Buffer, grant: GrantRecord, token
   return inChangeTx(pool, async (tx, change) => {
     const n = grantStateValues(next).length;
     const { rows } = await tx.query<GrantRow>(
-      `update grants set ${stateAssignments(2)}, token_iv = $${n + 2}, token_ct = $${n + 3}, change = $${n + 4}, leased_until = null
+      `update grants set ${stateAssignments(2)}, token_iv = $${n + 2}, token_ct = $${n + 3}, change = $${n + 4}, leased_until = null,
+         leased_by = null
        where id = $1 returning *`,
       [grant.id, ...grantStateValues(next), sealed.iv, sealed.ct, change],
     );

@@ -99,8 +99,13 @@ export async function startEmbedded(dir: string): Promise<EmbeddedServer> {
     onError: () => undefined,
   });
   if (fresh) await server.initialise();
-  await server.start();
-  running.add(server);
+  running.add(server); // from the start on: a process that exits while it starts still stops it
+  try {
+    await server.start();
+  } catch (error) {
+    running.delete(server);
+    throw error;
+  }
   return {
     url: `postgres://hub:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     stop: async () => {

@@ -48,8 +48,9 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
   if (!exchanged.ok) return failure(exchanged.result);
   const identity = await adapter.whoAmI(ctx, exchanged.tokens.accessToken);
   if ('kind' in identity) return failure(identity);
-  const listed = await adapter.listProfiles(ctx, exchanged.tokens.accessToken, identity);
-  if ('kind' in listed) return failure(listed);
+  const answered = await adapter.listProfiles(ctx, exchanged.tokens.accessToken, identity);
+  if ('kind' in answered) return failure(answered);
+  const listed = oncePerProfile(answered);
   const ids = listed.map((p) => `${network}:${p.nativeId}`);
   // Which listed profiles are tracked is read while the network inspects the token.
   const [inspected, tracked] = await Promise.all([adapter.inspect(ctx, exchanged.tokens), trackedAmong(deps, ids)]);
@@ -104,6 +105,16 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
     profiles: profiles.length,
     listed: listed.map((p: ListedProfile, i) => ({ id: ids[i]!, name: p.name, alreadyTracked: tracked.has(ids[i]!) })),
   };
+}
+
+/** Each profile once (a network may list one twice, e.g. once per role held on it): managed if any listing says so. */
+function oncePerProfile(listed: ListedProfile[]): ListedProfile[] {
+  const byId = new Map<string, ListedProfile>();
+  for (const p of listed) {
+    const seen = byId.get(p.nativeId);
+    byId.set(p.nativeId, seen ? { ...seen, canManage: seen.canManage || p.canManage } : p);
+  }
+  return [...byId.values()];
 }
 
 /** Which of these profile ids are tracked (not disconnected). */

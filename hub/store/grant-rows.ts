@@ -90,6 +90,9 @@ export const GRANT_STATE_COLUMNS = [
   'invalid_code',
 ] as const;
 
+/** Every column of a GrantRow, for a query that names them (a named statement must not say `*`: a new column would change its result). */
+export const GRANT_ROW_COLUMNS = ['id', 'network', 'identity_id', ...GRANT_STATE_COLUMNS, 'token_iv', 'token_ct', 'change'] as const;
+
 /** `col = $n` for each state column, numbered from `first`. */
 export function stateAssignments(first: number): string {
   return GRANT_STATE_COLUMNS.map((c, i) => `${c} = $${first + i}`).join(', ');

@@ -89,7 +89,7 @@ export async function saveHubLogin(pool: pg.Pool, key: Buffer, login: HubLogin, 
       values (${g}, $2, $1, ${state}, ${$(sealed.iv)}, ${$(sealed.ct)}, $4, (select change from tx))
       on conflict (id) do update set ${GRANT_STATE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
         token_iv = excluded.token_iv, token_ct = excluded.token_ct, renewed_by = excluded.renewed_by, change = excluded.change,
-        leased_until = null),
+        leased_until = null, leased_by = null),
     covered as (
       select * from unnest(${$(ids)}::text[], ${list((p) => p.nativeId)}::text[], ${list((p) => p.kind)}::text[], ${list((p) => p.name)}::text[],
         ${list((p) => p.handle)}::text[], ${list((p) => p.avatar)}::text[]) with ordinality as p(id, native_id, kind, name, handle, avatar, n)),

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { NetworkId } from '../../utils/networks/catalog';
 import { hashSecret, newKey, shortId } from '../crypto';
-import type { GrantRow } from './grant-rows';
+import { GRANT_ROW_COLUMNS, type GrantRow } from './grant-rows';
 
 export interface ServiceKey {
   id: string;
@@ -46,7 +46,7 @@ export async function authenticateServiceFor(
 ): Promise<{ service: ServiceKey; grant: GrantRow | null } | null> {
   const { rows } = await pool.query<GrantRow & { key_id: string; key_name: string; key_networks: NetworkId[] }>({
     name: 'authenticate-token-read', // the busiest query: parsed and planned once per connection
-    text: `select k.id as key_id, k.name as key_name, k.networks as key_networks, g.*
+    text: `select k.id as key_id, k.name as key_name, k.networks as key_networks, ${GRANT_ROW_COLUMNS.map((c) => `g.${c}`).join(', ')}
      from service_keys k
      left join profiles p on p.id = $2 and p.deleted_at is null
      left join grants g on g.id = p.grant_id

@@ -1,5 +1,6 @@
 import { storeChecks } from '../../hub/custody';
 import { openDatabase, type Database } from '../../hub/db/database';
+import { saveHubLogin } from '../../hub/store/logins';
 import { toGrantRecord, type GrantRow } from '../../hub/store/grant-rows';
 import { SandboxState } from '../sandbox/state';
 import { freshDatabaseUrl } from './support/hub';
@@ -67,5 +68,39 @@ describe('hub: the checks’ writes on the grants table', () => {
     );
     expect(facts.rows.map((h) => [h.profile_id, h.fact.code, h.fact.to])).toEqual([[`x:${a!.id}`, 'statusChanged', 'expired']]);
     expect(facts.rows[0]!.change).toBe(after.rows[0]!.change);
+  });
+
+  it('a check that was running when its grant was renewed does not overwrite the renewed grant', async () => {
+    const now = Date.now();
+    const key = Buffer.alloc(32, 7);
+    const [g] = (await db.pool.query<GrantRow>(`select * from grants where network = 'pinterest' order by id limit 1`)).rows;
+    await db.pool.query(`update grants set leased_by = 'lane:1', leased_until = $2 where id = $1`, [g!.id, now + 60_000]);
+    const member = await db.pool.query<{ id: number }>(
+      `insert into members (email, role, created_at) values ('r@example.org', 'owner', 0) returning id`,
+    );
+    // The renewal: the same identity signs in again (grant id network:identity), new tokens.
+    const renewed = await saveHubLogin(
+      db.pool,
+      key,
+      {
+        network: 'pinterest',
+        tokens: { accessToken: 'pina_new_token_value', accessExpiresAt: now + 30 * 86_400_000, scopes: [] },
+        identity: { id: g!.id.slice('pinterest:'.length), name: 'Seed' },
+        profiles: [{ nativeId: 'board-1', kind: 'account', name: 'Boards', canManage: true }],
+        listed: [{ nativeId: 'board-1', kind: 'account', name: 'Boards', canManage: true }],
+        memberId: member.rows[0]!.id,
+        historyKind: 'renewal',
+        historyBy: 'Seed (r@example.org)',
+        now,
+      },
+      { audit: { actor: 'test', action: 'renew', profileId: null, detail: 'test' } },
+    );
+    expect(renewed).toBe(g!.id);
+    const kept = await storeChecks(db.pool, [
+      { grant: toGrantRecord(g!), result: { kind: 'invalid', code: 'revoked', reason: 'Password changed' }, now, lease: 'lane:1' },
+    ]);
+    expect(kept).toBe(0);
+    const after = await db.pool.query('select invalid_since, leased_by from grants where id = $1', [g!.id]);
+    expect(after.rows[0]).toEqual({ invalid_since: null, leased_by: null });
   });
 });

@@ -21,6 +21,22 @@ describe('hub: who can renew, as logins are written', () => {
     return Object.fromEntries(rows.map((a) => [`${a.identityId} ${a.profileId}`, [a.can, a.reason, a.memberEmail]]));
   };
 
+  it('a LinkedIn page the person holds two roles on (two ACLs) is one profile, managed: the login is written, ✓', async () => {
+    const owner = await t.device('owner@example.org', 'owner');
+    const li = await t.control('accounts', {
+      network: 'linkedin',
+      name: 'Lee',
+      pages: [{ id: '7', name: 'Fern Foods', tasks: ['ANALYST', 'ADMINISTRATOR'] }],
+    });
+    await t.control('login', { network: 'linkedin', accountId: li.id });
+    const connected = await t.api('/v1/exchange', { key: owner, body: { network: 'linkedin', ...(await t.authorize('linkedin')) } });
+    expect(connected.body).toMatchObject({ outcome: 'connected', profiles: 2 });
+    const access = await accessOf(owner);
+    expect(Object.entries(access).filter(([k]) => k.endsWith('linkedin:org-7'))).toEqual([
+      [`linkedin:${li.id} linkedin:org-7`, ['yes', null, 'owner@example.org']],
+    ]);
+  });
+
   it('records ✓ and ✗ at connect, ? for the identity a profile moved away from, ✗ with the permission when a renewal is refused, and the history of each', async () => {
     const owner = await t.device('owner@example.org', 'owner');
     const manager = await t.device('manager@example.org', 'manager');
