@@ -96,14 +96,16 @@ export function linkedinRoutes(state: SandboxState, req: SandboxRequest): Sandbo
       // The roleAssignee finder: the caller's own ACLs, filtered by role and state, paged (10 by default).
       const q = req.query;
       if (q.get('q') !== 'roleAssignee') return json(400, { status: 400, code: 'ILLEGAL_ARGUMENT', message: 'Invalid finder' });
+      // One ACL per role the person holds on a page (a page's roles are its tasks here).
       const all = a.pages
-        .filter((p) => p.tasks.length > 0)
-        .map((p) => ({
-          organization: `urn:li:organization:${p.id}`,
-          role: p.tasks[0]!,
-          roleAssignee: `urn:li:person:${a.id}`,
-          state: 'APPROVED',
-        }))
+        .flatMap((p) =>
+          p.tasks.map((role) => ({
+            organization: `urn:li:organization:${p.id}`,
+            role,
+            roleAssignee: `urn:li:person:${a.id}`,
+            state: 'APPROVED',
+          })),
+        )
         .filter((acl) => (!q.get('role') || acl.role === q.get('role')) && (!q.get('state') || acl.state === q.get('state')));
       const start = Number(q.get('start') ?? 0);
       const count = Number(q.get('count') ?? 10);

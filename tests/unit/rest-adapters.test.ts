@@ -43,6 +43,30 @@ describe('LinkedIn', () => {
     expect(calls[0]!.headers['linkedin-version']).toMatch(/^\d{6}$/);
   });
 
+  it('lists a page once when the person holds two roles on it (one ACL per role): managed if one is ADMINISTRATOR', async () => {
+    const { fetch, calls } = scriptedFetch(
+      {
+        body: {
+          elements: [
+            { organization: 'urn:li:organization:11', role: 'ANALYST' },
+            { organization: 'urn:li:organization:11', role: 'ADMINISTRATOR' },
+            { organization: 'urn:li:organization:22', role: 'ANALYST' },
+            { organization: 'urn:li:organization:22', role: 'CURATOR' },
+          ],
+        },
+      },
+      { body: { id: 11, localizedName: 'Fern Foods', vanityName: 'fern-foods' } },
+      { body: { id: 22, localizedName: 'Other Co' } },
+    );
+    const listed = await linkedin.listProfiles(context(fetch), 'AQV', { id: 'abc', name: 'Alex' });
+    expect(listed).toMatchObject([
+      { nativeId: 'person-abc' },
+      { nativeId: 'org-11', canManage: true },
+      { nativeId: 'org-22', canManage: false },
+    ]);
+    expect(calls).toHaveLength(3); // each organization read once
+  });
+
   it('takes the refresh token expiry from refresh_token_expires_in', async () => {
     const { fetch } = scriptedFetch({
       body: { access_token: 'AQV2', expires_in: 5_184_000, refresh_token: 'AQX', refresh_token_expires_in: 1000 },

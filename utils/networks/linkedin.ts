@@ -123,8 +123,13 @@ export const linkedin: NetworkAdapter = {
       classifyLinkedIn,
     );
     if (isFailure(roles)) return roles;
+    // One ACL per role: a person who is ADMINISTRATOR and ANALYST of a page has two; the page is listed once.
+    const admin = new Map<string, boolean>();
     for (const acl of roles.elements) {
       const id = acl.organization.replace('urn:li:organization:', '');
+      admin.set(id, admin.get(id) === true || acl.role === 'ADMINISTRATOR');
+    }
+    for (const [id, isAdmin] of admin) {
       const org = await restGet(ctx, `https://api.linkedin.com/rest/organizations/${id}`, accessToken, organization, classifyLinkedIn);
       if (isFailure(org)) return org;
       profiles.push({
@@ -132,7 +137,7 @@ export const linkedin: NetworkAdapter = {
         kind: 'company',
         name: org.localizedName,
         handle: org.vanityName,
-        canManage: acl.role === 'ADMINISTRATOR',
+        canManage: isAdmin,
       });
     }
     return profiles;
