@@ -1,4 +1,5 @@
 import { t } from '@/utils/i18n/index';
+import { tp } from '@/utils/i18n/page-texts';
 import { Banner } from '@/components/Banner';
 import { BulkRenew } from '@/components/BulkRenew';
 import { ConnectPanel } from '@/components/ConnectPanel';
@@ -60,8 +61,8 @@ export function App({ model, inTab = false }: { model: PopupModel; inTab?: boole
       {all === null && !model.loadError.value && <p class="empty muted">{t('popup.loading')}</p>}
       {all?.length === 0 && (
         <section class="empty">
-          <h2>{t('popup.emptyTitle')}</h2>
-          <p class="muted">{t('popup.emptyText')}</p>
+          <h2>{tp('popup.emptyTitle')}</h2>
+          <p class="muted">{tp('popup.emptyText')}</p>
         </section>
       )}
       {model.choosing.value && <TrackChooser listed={model.choosing.value} onDone={(untrack) => void model.finishChoosing(untrack)} />}

@@ -75,9 +75,6 @@ export const en = {
   'popup.options': 'Options',
   'popup.loading': 'Loading…',
   'popup.readError': 'Could not read the profiles: {error}',
-  'popup.emptyTitle': 'Never be surprised by a dead token',
-  'popup.emptyText':
-    'Token Warden watches the sign-in tokens of your social profiles, warns you before one lapses, and renews it in one click.',
   'popup.noMatch': 'No profile matches these filters.',
   'popup.checked_one': 'Checked {n} login',
   'popup.checked_other': 'Checked {n} logins',

@@ -74,9 +74,6 @@ export const fr: Record<MessageKey, string> = {
   'popup.options': 'Options',
   'popup.loading': 'Chargement…',
   'popup.readError': 'Impossible de lire les profils : {error}',
-  'popup.emptyTitle': 'Plus jamais surpris par un jeton mort',
-  'popup.emptyText':
-    "Token Warden surveille les jetons de connexion de vos profils sociaux, vous prévient avant qu'un jeton n'expire, et le renouvelle en un clic.",
   'popup.noMatch': 'Aucun profil ne correspond à ces filtres.',
   'popup.checked_one': '{n} connexion vérifiée',
   'popup.checked_other': '{n} connexions vérifiées',

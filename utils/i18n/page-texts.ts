@@ -6,6 +6,9 @@ import { lang } from './index';
  * too: its bundle stays within budget.
  */
 const en = {
+  'popup.emptyTitle': 'Never be surprised by a dead token',
+  'popup.emptyText':
+    'Token Warden watches the sign-in tokens of your social profiles, warns you before one lapses, and renews it in one click.',
   'url.confirmTitle': 'These addresses will receive your tokens',
   'url.confirmIntro':
     'Access and refresh tokens will be sent to the new hosts below. Apply only if your organisation runs them: the browser then asks for access to each host.',
@@ -43,6 +46,9 @@ const en = {
 export type PageTextKey = keyof typeof en;
 
 const fr: Record<PageTextKey, string> = {
+  'popup.emptyTitle': 'Plus jamais surpris par un jeton mort',
+  'popup.emptyText':
+    "Token Warden surveille les jetons de connexion de vos profils sociaux, vous prévient avant qu'un jeton n'expire, et le renouvelle en un clic.",
   'url.confirmTitle': 'Ces adresses recevront vos jetons',
   'url.confirmIntro':
     'Les jetons d’accès et de renouvellement seront envoyés aux nouveaux hôtes ci-dessous. N’appliquez que si votre organisation les gère : le navigateur demande ensuite l’accès à chaque hôte.',

@@ -124,12 +124,10 @@ export const linkedin: NetworkAdapter = {
     );
     if (isFailure(roles)) return roles;
     // One ACL per role: a person who is ADMINISTRATOR and ANALYST of a page has two; the page is listed once.
-    const admin = new Map<string, boolean>();
-    for (const acl of roles.elements) {
-      const id = acl.organization.replace('urn:li:organization:', '');
-      admin.set(id, admin.get(id) === true || acl.role === 'ADMINISTRATOR');
-    }
-    for (const [id, isAdmin] of admin) {
+    const admin: Record<string, boolean> = {};
+    for (const acl of roles.elements) admin[acl.organization] ||= acl.role === 'ADMINISTRATOR';
+    for (const [urn, isAdmin] of Object.entries(admin)) {
+      const id = urn.replace('urn:li:organization:', '');
       const org = await restGet(ctx, `https://api.linkedin.com/rest/organizations/${id}`, accessToken, organization, classifyLinkedIn);
       if (isFailure(org)) return org;
       profiles.push({
