@@ -188,7 +188,7 @@ async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
  */
 async function exchanges(rig: Rig, concurrency = 50, perWorker = 8, latencyMs = LATENCY_MS) {
   const config = loadConfig(hubEnv(rig.sandbox.url, await rig.freshDatabase(), { HUB_RATE_LIMIT: '100000' }));
-  const db = await openDatabase(config.databaseUrl, '', 20);
+  const db = await openDatabase(config.databaseUrl, '');
   const hub = await timedHub(db, config);
   const workers = await Promise.all(
     Array.from({ length: concurrency }, async (_, w) => {
@@ -261,7 +261,7 @@ async function exchanges(rig: Rig, concurrency = 50, perWorker = 8, latencyMs = 
 /** (b) Service-key token reads at a steady 200 requests per second, 10,000 profiles stored (client-side round trip). */
 async function tokenReads(rig: Rig, perSecond = 200, seconds = 8) {
   const config = loadConfig(hubEnv(rig.sandbox.url, await rig.freshDatabase()));
-  const db = await openDatabase(config.databaseUrl, '', 20);
+  const db = await openDatabase(config.databaseUrl, '');
   const ids = await seedGrants(db.pool, config.secretKey, issueOverHttp(rig.sandbox.seedUrl), GRANTS, Date.now());
   await db.pool.query(
     `insert into profiles (id, network, native_id, kind, name, grant_id, created_at, change)
