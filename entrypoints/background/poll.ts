@@ -39,11 +39,13 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
   if ((await vaultMode(deps.db)) === 'locked') return (await stateChanged(deps), 0);
   // Hub mode: one request brings what the hub's checks found; this browser's own logins (if any) are still checked here.
   const synced = await syncFromHub(deps);
+  // The sync's rows as committed, used at once (no second read of every row): any later writer
+  // (a disconnect, a renewal, another poll) runs its own step after them, never before.
+  if (synced.rows) await stateChanged(deps, synced.rows);
   const now = deps.now();
   const due = await leaseDueGrants(deps.db, now, force, HOLDER);
   if (due.length === 0) {
-    // Nothing leased, nothing written since the sync: its rows are the tables' (no second read).
-    await stateChanged(deps, synced.rows);
+    if (!synced.rows) await stateChanged(deps);
     return synced.grants;
   }
   const key = await vaultKey(deps.db);
