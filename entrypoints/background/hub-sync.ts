@@ -26,6 +26,6 @@ export async function syncFromHub(deps: Deps): Promise<Synced> {
     await recordHubProblem(deps.db, answer.reason);
     return NOTHING;
   }
-  const rows = await applyHubSync(deps.db, answer.value, deps.now());
+  const rows = await applyHubSync(deps.db, answer.value, deps.now(), hub.cursor);
   return { grants: answer.value.grants.length, rows };
 }

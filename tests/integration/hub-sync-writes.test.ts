@@ -81,6 +81,7 @@ describe('a hub sync written to IndexedDB', () => {
       db,
       answer({ cursor: 7, grants: ids.map((id) => grant(id)), profiles: ids.map((id) => profile(id, id)) }),
       NOW,
+      0,
     );
     expect(rows).toEqual(await readProfileRows(db));
     expect(rows).toHaveLength(301);
@@ -99,6 +100,7 @@ describe('a hub sync written to IndexedDB', () => {
         profiles: [profile('facebook:a', 'facebook:g1'), profile('facebook:b', 'facebook:g2'), profile('facebook:c', 'facebook:g3')],
       }),
       NOW,
+      0,
     );
     await db.profiles.update('facebook:a', { snoozedUntil: NOW + DAY });
     await db.grants.update('facebook:g1', { renewal: { state: 'running', startedAt: NOW } });
@@ -112,6 +114,7 @@ describe('a hub sync written to IndexedDB', () => {
         removed: ['facebook:c'],
       }),
       NOW,
+      1,
     );
     expect(rows).toEqual(await readProfileRows(db));
     const byId = new Map(rows!.map((r) => [r.profile.id, r]));
@@ -124,10 +127,20 @@ describe('a hub sync written to IndexedDB', () => {
 
   it('a sync with no profile or grant in it reads no table and says so (null); the cursor still moves', async () => {
     const db = await enrolledDb();
-    await applyHubSync(db, answer({ grants: [grant('facebook:g1')], profiles: [profile('facebook:a', 'facebook:g1')] }), NOW);
-    expect(await applyHubSync(db, answer({ cursor: 9 }), NOW + 1)).toBeNull();
+    await applyHubSync(db, answer({ grants: [grant('facebook:g1')], profiles: [profile('facebook:a', 'facebook:g1')] }), NOW, 0);
+    expect(await applyHubSync(db, answer({ cursor: 9 }), NOW + 1, 1)).toBeNull();
     expect(await db.hub.get('hub')).toMatchObject({ cursor: 9, lastSyncAt: NOW + 1 });
     expect(await db.profiles.count()).toBe(1);
+  });
+
+  it('two syncs asked from one cursor: the one written second is dropped (it may be older), nothing it held is written', async () => {
+    const db = await enrolledDb();
+    // A disconnect's sync (asked later) removed b first; the poll's answer, asked earlier from the same cursor, still has it.
+    await applyHubSync(db, answer({ cursor: 5, grants: [grant('facebook:g1')], profiles: [profile('facebook:a', 'facebook:g1')] }), NOW, 0);
+    const stale = answer({ cursor: 3, grants: [grant('facebook:g2')], profiles: [profile('facebook:b', 'facebook:g2')] });
+    expect(await applyHubSync(db, stale, NOW + 1, 0)).toBeNull();
+    expect((await db.profiles.toArray()).map((p) => p.id)).toEqual(['facebook:a']);
+    expect(await db.hub.get('hub')).toMatchObject({ cursor: 5, lastSyncAt: NOW });
   });
 
   it('an answer in an unexpected shape is said, with nothing written and the cursor kept; the same answer well formed is written', async () => {

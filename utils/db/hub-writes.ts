@@ -15,11 +15,15 @@ const HUB_DEVICE_SECRET = 'hub:device';
  * checks them), profiles, who can renew what (each native identity with the member who used
  * it), history; profiles the member no longer sees are removed with grants left without one.
  * Returns every profile with its grant as committed (what `readProfileRows` would read back),
- * or null when the answer changed no profile or grant (nothing was read).
+ * or null when the answer changed no profile or grant (nothing was read). An answer asked from
+ * `since` is dropped when another sync has moved the cursor meanwhile (two polls, or a poll and a
+ * disconnect): it may be older, and what it held comes again from the newer cursor.
  */
-export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number): Promise<ProfileRow[] | null> {
+export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number, since: number): Promise<ProfileRow[] | null> {
   const tables = [db.grants, db.profiles, db.identities, db.history, db.hub, db.settings];
   return db.transaction('rw', tables, async () => {
+    const previous = (await db.hub.get('hub'))?.cursor ?? 0;
+    if (previous !== since) return null;
     if (answer.preferences) {
       // Set on another device of this member: every device follows the member's preferences.
       const { settings } = await loadSettings(db);
@@ -39,7 +43,6 @@ export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number
     }
     await db.identities.bulkPut([...identities.values()]);
     // A sync may bring again what the last one brought (its cursor is the oldest writer still running then): once each.
-    const previous = (await db.hub.get('hub'))?.cursor ?? 0;
     const entries = answer.history.map(({ text, fact, ...e }) => ({
       ...e,
       ...(fact ? { fact: fact } : {}),
