@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { hashSecret, newEnrollmentCode, newKey, normaliseCode, shortId } from '../crypto';
-import { inTx } from './tx';
+import { inChangeTx, inTx } from './tx';
 
 export type Role = 'owner' | 'manager' | 'member';
 export const ROLES: readonly Role[] = ['owner', 'manager', 'member'];
@@ -135,12 +135,23 @@ export async function listMembers(pool: pg.Pool): Promise<MemberListing[]> {
 
 /** Lets a Member see and renew one profile. False when the member does not exist. */
 export async function grantAccess(pool: pg.Pool, email: string, profileId: string): Promise<boolean> {
-  const { rowCount } = await pool.query(
-    `insert into member_profiles (member_id, profile_id) select id, $2 from members where email = lower($1) on conflict do nothing`,
-    [email, profileId],
-  );
-  const exists = await pool.query('select 1 from members where email = lower($1)', [email]);
-  return (rowCount ?? 0) > 0 || exists.rowCount === 1;
+  const member = await pool.query<{ id: number }>('select id from members where email = lower($1)', [email]);
+  if (!member.rows[0]) return false;
+  await inChangeTx(pool, async (tx, change) => {
+    const { rowCount } = await tx.query('insert into member_profiles (member_id, profile_id) values ($1, $2) on conflict do nothing', [
+      member.rows[0]!.id,
+      profileId,
+    ]);
+    if (!rowCount) return;
+    // The Member's next sync brings what they may now see, whatever their cursor: the profile, its
+    // grant, who can renew it and its history carry this change (the others get them again: the
+    // extension's writes are idempotent and its history skips what it has).
+    await tx.query('update profiles set change = $2 where id = $1', [profileId, change]);
+    await tx.query('update grants set change = $2 where id = (select grant_id from profiles where id = $1)', [profileId, change]);
+    await tx.query('update access set change = $2 where profile_id = $1', [profileId, change]);
+    await tx.query('update history set change = $2 where profile_id = $1', [profileId, change]);
+  });
+  return true;
 }
 
 /** Owners and Managers see every profile; a Member those given to them. */

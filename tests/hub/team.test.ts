@@ -46,6 +46,26 @@ describe('hub: a team', () => {
     expect(after.body.removed).toEqual(['facebook:1']);
   });
 
+  it('a profile given to a Member after their last sync comes with their next one, with its grant, who can renew it and its history', async () => {
+    t = await startTestHub();
+    const owner = await t.device('owner@example.org', 'owner');
+    const member = await t.device('member@example.org', 'member');
+    await connectTwoPages(owner);
+    // The Member's cursor is past the page's last change already.
+    const before = await t.api('/v1/sync?since=0', { key: member });
+    expect(before.body.profiles).toEqual([]);
+    const cursor = before.body.cursor as number;
+
+    await t.command('grant-access', 'member@example.org', 'facebook:1');
+    const after = await t.api(`/v1/sync?since=${cursor}`, { key: member });
+    expect(after.body.profiles.map((p: { id: string }) => p.id)).toEqual(['facebook:1']);
+    expect(after.body.grants).toHaveLength(1);
+    expect(after.body.access.map((a: { profileId: string; can: string }) => [a.profileId, a.can])).toEqual([['facebook:1', 'yes']]);
+    expect(after.body.history.map((h: { profileId: string; kind: string }) => [h.profileId, h.kind])).toEqual([
+      ['facebook:1', 'connected'],
+    ]);
+  });
+
   it('one device of a member delivers each reminder; preferences follow the member to every device', async () => {
     t = await startTestHub();
     const laptop = await t.device('m@example.org', 'manager');
