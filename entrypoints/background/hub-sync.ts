@@ -15,9 +15,11 @@ const NOTHING: Synced = { grants: 0, rows: null };
 /**
  * Hub mode's poll: one request for what changed since the last cursor, whatever the number of
  * profiles; the badge, reminders and pages follow from IndexedDB as in personal mode. Offline
- * or hub down: the problem is recorded for the pages and nothing else changes.
+ * or hub down: the problem is recorded for the pages and nothing else changes. An answer that
+ * another sync overtook is dropped and asked again from the newer cursor (a renewal's sync must
+ * land even when a poll's older one committed first).
  */
-export async function syncFromHub(deps: Deps): Promise<Synced> {
+export async function syncFromHub(deps: Deps, tries = 3): Promise<Synced> {
   const hub = await hubRecord(deps);
   if (!hub) return NOTHING;
   const answer = await callOwnHub(deps, `/v1/sync?since=${hub.cursor}`, syncAnswerParser);
@@ -27,5 +29,6 @@ export async function syncFromHub(deps: Deps): Promise<Synced> {
     return NOTHING;
   }
   const rows = await applyHubSync(deps.db, answer.value, deps.now(), hub.cursor);
+  if (rows === false) return tries > 1 ? syncFromHub(deps, tries - 1) : NOTHING;
   return { grants: answer.value.grants.length, rows };
 }

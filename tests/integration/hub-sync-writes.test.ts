@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { syncFromHub } from '@/entrypoints/background/hub-sync';
 import type { Deps } from '@/entrypoints/background/deps';
 import { applyHubSync, enterHubMode } from '@/utils/db/hub-writes';
-import { readProfileRows } from '@/utils/db/profile-rows';
+import { readProfileRows, type ProfileRow } from '@/utils/db/profile-rows';
 import { WardenDb, type GrantRecord, type HubRecord } from '@/utils/db/schema';
 import type { SyncAnswer } from '@/utils/hub-protocol';
 import { NEVER } from '@/utils/poll-schedule';
@@ -85,7 +85,7 @@ describe('a hub sync written to IndexedDB', () => {
     );
     expect(rows).toEqual(await readProfileRows(db));
     expect(rows).toHaveLength(301);
-    expect(rows!.map((r) => r.profile.id)).toEqual([...ids, 'linkedin:me'].sort());
+    expect((rows as ProfileRow[]).map((r) => r.profile.id)).toEqual([...ids, 'linkedin:me'].sort());
     const stored = await db.grants.get('facebook:0001');
     expect(stored).toMatchObject({ hub: true, nextCheckAt: NEVER, renewal: null, leasedUntil: 0 });
     expect(await db.hub.get('hub')).toMatchObject({ cursor: 7, lastSyncAt: NOW, lastError: null });
@@ -117,7 +117,7 @@ describe('a hub sync written to IndexedDB', () => {
       1,
     );
     expect(rows).toEqual(await readProfileRows(db));
-    const byId = new Map(rows!.map((r) => [r.profile.id, r]));
+    const byId = new Map((rows as ProfileRow[]).map((r) => [r.profile.id, r]));
     expect([...byId.keys()]).toEqual(['facebook:a', 'facebook:b']);
     expect(byId.get('facebook:a')!.profile).toMatchObject({ name: 'Renamed', snoozedUntil: NOW + DAY });
     expect(byId.get('facebook:a')!.grant).toMatchObject({ expiresAt: NOW - DAY, renewal: { state: 'running' } });
@@ -138,7 +138,7 @@ describe('a hub sync written to IndexedDB', () => {
     // A disconnect's sync (asked later) removed b first; the poll's answer, asked earlier from the same cursor, still has it.
     await applyHubSync(db, answer({ cursor: 5, grants: [grant('facebook:g1')], profiles: [profile('facebook:a', 'facebook:g1')] }), NOW, 0);
     const stale = answer({ cursor: 3, grants: [grant('facebook:g2')], profiles: [profile('facebook:b', 'facebook:g2')] });
-    expect(await applyHubSync(db, stale, NOW + 1, 0)).toBeNull();
+    expect(await applyHubSync(db, stale, NOW + 1, 0)).toBe(false);
     expect((await db.profiles.toArray()).map((p) => p.id)).toEqual(['facebook:a']);
     expect(await db.hub.get('hub')).toMatchObject({ cursor: 5, lastSyncAt: NOW });
   });

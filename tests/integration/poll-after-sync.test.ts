@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { Deps } from '@/entrypoints/background/deps';
 import { disconnectThroughHub } from '@/entrypoints/background/hub-login';
+import { syncFromHub } from '@/entrypoints/background/hub-sync';
 import { pollGrants } from '@/entrypoints/background/poll';
 import { stateChanged } from '@/entrypoints/background/state-changed';
 import { enterHubMode } from '@/utils/db/hub-writes';
@@ -111,5 +112,43 @@ describe('hub mode: a poll and a disconnect at the same time', () => {
     const head = (await db.snapshots.toArray())[0]!;
     expect([head.rows.map((r) => r.profile.id), head.total]).toEqual([['facebook:p2'], 1]);
     expect(badges.at(-1)?.text).toBe('1');
+  });
+
+  it('a sync overtaken by another is dropped and asked again from the newer cursor: what it brought still lands', async () => {
+    const db = new WardenDb(`overtaken-${Math.random()}`);
+    await enterHubMode(
+      db,
+      {
+        id: 'hub',
+        url: 'http://hub.example',
+        memberEmail: 'o@example.org',
+        role: 'owner',
+        deviceId: 'd',
+        enrolledAt: NOW,
+        cursor: 1,
+        lastSyncAt: null,
+        lastError: null,
+      },
+      `twd_${'k'.repeat(43)}`,
+    );
+    const asked: string[] = [];
+    const deps = {
+      db,
+      now: () => NOW,
+      fetch: async (url: string) => {
+        asked.push(new URL(url).search);
+        // The first answer is overtaken: another sync moves the cursor to 2 before it is written.
+        if (asked.length === 1) await db.hub.update('hub', { cursor: 2 });
+        const body =
+          asked.length === 1
+            ? { ...empty, cursor: 2, grants: [grant('facebook:g1')], profiles: [profile('facebook:p1', 'facebook:g1')] }
+            : { ...empty, cursor: 3, grants: [grant('facebook:g2')], profiles: [profile('facebook:p2', 'facebook:g2')] };
+        return new Response(JSON.stringify(body), { status: 200 });
+      },
+    } as unknown as Deps;
+    const synced = await syncFromHub(deps);
+    expect(asked).toEqual(['?since=1', '?since=2']);
+    expect((synced.rows || []).map((r) => r.profile.id)).toEqual(['facebook:p2']);
+    expect((await db.hub.get('hub'))?.cursor).toBe(3);
   });
 });

@@ -16,14 +16,14 @@ const HUB_DEVICE_SECRET = 'hub:device';
  * it), history; profiles the member no longer sees are removed with grants left without one.
  * Returns every profile with its grant as committed (what `readProfileRows` would read back),
  * or null when the answer changed no profile or grant (nothing was read). An answer asked from
- * `since` is dropped when another sync has moved the cursor meanwhile (two polls, or a poll and a
- * disconnect): it may be older, and what it held comes again from the newer cursor.
+ * `since` is dropped (false) when another sync has moved the cursor meanwhile (two polls, or a
+ * poll and a disconnect): it may be older, and what it held comes again from the newer cursor.
  */
-export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number, since: number): Promise<ProfileRow[] | null> {
+export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number, since: number): Promise<ProfileRow[] | null | false> {
   const tables = [db.grants, db.profiles, db.identities, db.history, db.hub, db.settings];
   return db.transaction('rw', tables, async () => {
     const previous = (await db.hub.get('hub'))?.cursor ?? 0;
-    if (previous !== since) return null;
+    if (previous !== since) return false;
     if (answer.preferences) {
       // Set on another device of this member: every device follows the member's preferences.
       const { settings } = await loadSettings(db);
