@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { syncFromHub } from '@/entrypoints/background/hub-sync';
 import type { Deps } from '@/entrypoints/background/deps';
-import { applyHubSync, enterHubMode } from '@/utils/db/hub-writes';
+import { applyHubSync, enterHubMode, leaveHubMode } from '@/utils/db/hub-writes';
 import { readProfileRows, type ProfileRow } from '@/utils/db/profile-rows';
 import { WardenDb, type GrantRecord, type HubRecord } from '@/utils/db/schema';
 import type { SyncAnswer } from '@/utils/hub-protocol';
@@ -166,5 +166,25 @@ describe('a hub sync written to IndexedDB', () => {
     expect(synced.grants).toBe(500);
     expect(synced.rows).toEqual(await readProfileRows(db));
     expect(await db.hub.get('hub')).toMatchObject({ cursor: 3, lastError: null });
+  });
+
+  it('leaving the hub takes its profiles and their timeline; enrolling again brings the timeline back once', async () => {
+    const db = await enrolledDb();
+    const hub = (await db.hub.get('hub'))!;
+    const fact = { code: 'connected' as const, by: 'Alex (o@example.org)' };
+    const whole = answer({
+      cursor: 4,
+      grants: [grant('facebook:g1')],
+      profiles: [profile('facebook:a', 'facebook:g1')],
+      history: [{ profileId: 'facebook:a', at: NOW - DAY, kind: 'connected', fact }],
+    });
+    // A profile of this browser's own (personal mode) keeps its timeline.
+    await db.history.add({ profileId: 'linkedin:me', at: NOW - 2 * DAY, kind: 'connected', text: 'Connected' });
+    await applyHubSync(db, whole, NOW, 0);
+    await leaveHubMode(db);
+    expect((await db.history.toArray()).map((h) => h.profileId)).toEqual(['linkedin:me']);
+    await db.hub.put({ ...hub, cursor: 0 });
+    await applyHubSync(db, whole, NOW + 1, 0);
+    expect((await db.history.toArray()).map((h) => h.profileId).sort()).toEqual(['facebook:a', 'linkedin:me']);
   });
 });

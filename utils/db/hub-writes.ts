@@ -114,9 +114,12 @@ export async function enterHubMode(db: WardenDb, record: HubRecord, deviceKey: s
 
 /** Back to personal mode: the hub's profiles and grants go with it (they are the hub's). */
 export async function leaveHubMode(db: WardenDb): Promise<void> {
-  await db.transaction('rw', [db.hub, db.secrets, db.grants, db.profiles], async () => {
+  await db.transaction('rw', [db.hub, db.secrets, db.grants, db.profiles, db.history], async () => {
     const hubGrants = await db.grants.filter((g) => g.hub === true).primaryKeys();
-    await db.profiles.where('grantId').anyOf(hubGrants).delete();
+    const gone = new Set(await db.profiles.where('grantId').anyOf(hubGrants).primaryKeys());
+    await db.profiles.bulkDelete([...gone]);
+    // Their timeline is the organisation's: it comes back whole with a new enrollment (not twice).
+    await db.history.filter((h) => gone.has(h.profileId)).delete();
     await db.grants.bulkDelete(hubGrants);
     await db.hub.delete('hub');
     await db.secrets.delete(HUB_DEVICE_SECRET);
