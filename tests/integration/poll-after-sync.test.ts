@@ -39,6 +39,24 @@ const profile = (id: string, grantId: string) => ({
 });
 const empty = { grants: [], profiles: [], removed: [], access: [], history: [] };
 
+/** A browser enrolled in a hub, its cursor at 1. */
+async function enrolled(name: string): Promise<WardenDb> {
+  const db = new WardenDb(`${name}-${Math.random()}`);
+  const hub: HubRecord = {
+    id: 'hub',
+    url: 'http://hub.example',
+    memberEmail: 'o@example.org',
+    role: 'owner',
+    deviceId: 'd',
+    enrolledAt: NOW,
+    cursor: 1,
+    lastSyncAt: null,
+    lastError: null,
+  };
+  await enterHubMode(db, hub, `twd_${'k'.repeat(43)}`);
+  return db;
+}
+
 /**
  * A poll's sync hands its committed rows to the state-changed step (no second read of every row);
  * a writer that commits after the sync (here a disconnect, while the poll leases its own grants)
@@ -46,19 +64,7 @@ const empty = { grants: [], profiles: [], removed: [], access: [], history: [] }
  */
 describe('hub mode: a poll and a disconnect at the same time', () => {
   it('the list head and the badge follow the disconnect that came after the poll’s sync', async () => {
-    const db = new WardenDb(`poll-after-sync-${Math.random()}`);
-    const hub: HubRecord = {
-      id: 'hub',
-      url: 'http://hub.example',
-      memberEmail: 'o@example.org',
-      role: 'owner',
-      deviceId: 'd',
-      enrolledAt: NOW,
-      cursor: 1,
-      lastSyncAt: null,
-      lastError: null,
-    };
-    await enterHubMode(db, hub, `twd_${'k'.repeat(43)}`);
+    const db = await enrolled('poll-after-sync');
     await db.grants.put({ ...grant('facebook:g1'), hub: true, renewal: null });
     await db.profiles.put({ ...profile('facebook:p1', 'facebook:g1'), handle: undefined, avatar: undefined });
 
@@ -115,22 +121,7 @@ describe('hub mode: a poll and a disconnect at the same time', () => {
   });
 
   it('a sync overtaken by another is dropped and asked again from the newer cursor: what it brought still lands', async () => {
-    const db = new WardenDb(`overtaken-${Math.random()}`);
-    await enterHubMode(
-      db,
-      {
-        id: 'hub',
-        url: 'http://hub.example',
-        memberEmail: 'o@example.org',
-        role: 'owner',
-        deviceId: 'd',
-        enrolledAt: NOW,
-        cursor: 1,
-        lastSyncAt: null,
-        lastError: null,
-      },
-      `twd_${'k'.repeat(43)}`,
-    );
+    const db = await enrolled('overtaken');
     const asked: string[] = [];
     const deps = {
       db,
