@@ -79,7 +79,7 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
 
   app.post(
     '/v1/enroll',
-    rateLimit(20, now, (c) => c.req.header('x-forwarded-for') ?? 'enroll'),
+    rateLimit(limiter(20, now), (c) => c.req.header('x-forwarded-for') ?? 'enroll'),
     async (c) => {
       const body = await readJson(c, enrollBody);
       if (!body.ok) return body.response;
@@ -94,7 +94,7 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     },
   );
 
-  const deviceLimit = rateLimit(config.rateLimitPerMinute, now, (c) => c.get('device').deviceId);
+  const deviceLimit = rateLimit(limiter(config.rateLimitPerMinute, now), (c) => c.get('device').deviceId);
   for (const path of DEVICE_ROUTES) app.use(`/v1${path}`, deviceAuth(pool, now), deviceLimit);
   app.get('/v1/me', (c) => {
     const { member, deviceId } = c.get('device');
@@ -159,11 +159,12 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
   });
 
   const serviceLimit = limiter(config.rateLimitPerMinute * 100, now);
-  app.use('/v1/profiles', serviceAuth(pool), async (c, next) => {
-    const retryAfter = serviceLimit.take(c.get('service').id);
-    if (retryAfter !== null) return tooMany(c, serviceLimit, retryAfter);
-    await next();
-  });
+  // The token route authenticates in its own query (below) and takes from the same budget.
+  app.use(
+    '/v1/profiles',
+    serviceAuth(pool),
+    rateLimit(serviceLimit, (c) => c.get('service').id),
+  );
   app.get('/v1/profiles', async (c) => {
     const { rows } = await pool.query<{
       id: string;

@@ -70,13 +70,11 @@ export function tooMany(c: Context, limit: Limiter, retryAfter: number): Respons
   return fail(c, 429, 'rate-limited', `More than ${limit.perMinute} requests in a minute from this key; try again later`);
 }
 
-/** Per device (or service key) request budget as a middleware: past it a 429 with Retry-After. */
+/** A budget as a middleware, counted per device (or service key): past it a 429 with Retry-After. */
 export function rateLimit(
-  perMinute: number,
-  now: () => number,
+  limit: Limiter,
   who: (c: Context<{ Variables: HubVariables }>) => string,
 ): MiddlewareHandler<{ Variables: HubVariables }> {
-  const limit = limiter(perMinute, now);
   return async (c, next) => {
     const retryAfter = limit.take(who(c));
     if (retryAfter !== null) return tooMany(c, limit, retryAfter);

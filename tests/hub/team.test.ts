@@ -8,28 +8,29 @@ import { hubEnv } from './support/env';
 
 const HOUR = 60 * 60 * 1000;
 
+/** Alex's Facebook login with two pages (Café and Bakery), connected through the hub by `owner`. */
+async function connectTwoPages(t: TestHub, owner: string) {
+  await t.control('accounts', {
+    network: 'facebook',
+    name: 'Alex',
+    pages: [
+      { id: '1', name: 'Café' },
+      { id: '2', name: 'Bakery' },
+    ],
+  });
+  const r = await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
+  expect(r.body).toMatchObject({ outcome: 'connected', profiles: 2 });
+}
+
 describe('hub: a team', () => {
   let t: TestHub;
   afterEach(async () => t?.close());
-
-  async function connectTwoPages(owner: string) {
-    await t.control('accounts', {
-      network: 'facebook',
-      name: 'Alex',
-      pages: [
-        { id: '1', name: 'Café' },
-        { id: '2', name: 'Bakery' },
-      ],
-    });
-    const r = await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
-    expect(r.body).toMatchObject({ outcome: 'connected', profiles: 2 });
-  }
 
   it('a Member sees and renews only the profiles given to them; the hub enforces it', async () => {
     t = await startTestHub();
     const owner = await t.device('owner@example.org', 'owner');
     const member = await t.device('member@example.org', 'member');
-    await connectTwoPages(owner);
+    await connectTwoPages(t, owner);
     expect((await t.api('/v1/sync?since=0', { key: member })).body).toMatchObject({ profiles: [], grants: [] });
     expect((await t.command('grant-access', 'member@example.org', 'facebook:1'))[0]).toContain('may now see and renew');
     const synced = await t.api('/v1/sync?since=0', { key: member });
@@ -50,7 +51,7 @@ describe('hub: a team', () => {
     t = await startTestHub();
     const owner = await t.device('owner@example.org', 'owner');
     const member = await t.device('member@example.org', 'member');
-    await connectTwoPages(owner);
+    await connectTwoPages(t, owner);
     // The Member's cursor is past the page's last change already.
     const before = await t.api('/v1/sync?since=0', { key: member });
     expect(before.body.profiles).toEqual([]);
@@ -119,7 +120,7 @@ describe('hub: a team', () => {
   it('a 429 pauses that network alone until Retry-After; transient failures change no status', async () => {
     t = await startTestHub();
     const owner = await t.device('owner@example.org', 'owner');
-    await connectTwoPages(owner);
+    await connectTwoPages(t, owner);
     await t.control('accounts', { network: 'pinterest', name: 'Pins' });
     expect(
       (await t.api('/v1/exchange', { key: owner, body: { network: 'pinterest', ...(await t.authorize('pinterest')) } })).body,
@@ -183,15 +184,7 @@ describe('hub: the sync cursor under concurrent writers', () => {
   it('a change that commits after a sync, though it began before, comes with the next sync (no writer waits for another)', async () => {
     t = await startTestHub();
     const owner = await t.device('owner@example.org', 'owner');
-    await t.control('accounts', {
-      network: 'facebook',
-      name: 'Alex',
-      pages: [
-        { id: '1', name: 'Café' },
-        { id: '2', name: 'Bakery' },
-      ],
-    });
-    await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
+    await connectTwoPages(t, owner);
     const first = (await t.api('/v1/sync?since=0', { key: owner })).body as { cursor: number };
 
     // A slow writer: its transaction (and id) starts first, and commits last.
