@@ -1,11 +1,11 @@
 import type pg from 'pg';
 import type { GrantRecord } from '../../utils/domain';
 import { seesAll, type Member } from '../store/members';
-import { GRANT_STATE_COLUMNS, toGrantRecord, type GrantRow } from '../store/grant-rows';
+import { GRANT_OPEN_COLUMNS, toGrantRecord, type GrantRow } from '../store/grant-rows';
 import { inTx } from '../store/tx';
 import { preferencesSince, type MemberPreferences } from './team';
 
-const GRANT_COLUMNS = ['id', 'network', 'identity_id', 'change', ...GRANT_STATE_COLUMNS].map((c) => `g.${c}`).join(', ');
+const GRANT_COLUMNS = GRANT_OPEN_COLUMNS.map((c) => `g.${c}`).join(', ');
 
 export interface SyncProfile {
   id: string;

@@ -16,9 +16,8 @@ export type TokenAnswer =
  * the caller; null when the profile is not tracked): refreshed first when it lapses within five
  * minutes; a dead one is a 409 that names who can renew it.
  */
-export async function currentToken(deps: HubDeps, network: NetworkId, nativeId: string, grant: GrantRow | null): Promise<TokenAnswer> {
+export async function currentToken(deps: HubDeps, network: NetworkId, nativeId: string, row: GrantRow | null): Promise<TokenAnswer> {
   const profileId = `${network}:${nativeId}`;
-  let row = grant;
   if (!row) return { status: 404, body: { error: 'not-found', message: `No tracked ${NETWORKS[network].name} profile ${nativeId}` } };
   const now = deps.now();
   const lapsing = row.access_expires_at !== null && row.access_expires_at - now <= REFRESH_WITHIN_MS;

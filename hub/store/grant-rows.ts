@@ -91,7 +91,10 @@ export const GRANT_STATE_COLUMNS = [
 ] as const;
 
 /** Every column of a GrantRow, for a query that names them (a named statement must not say `*`: a new column would change its result). */
-export const GRANT_ROW_COLUMNS = ['id', 'network', 'identity_id', ...GRANT_STATE_COLUMNS, 'token_iv', 'token_ct', 'change'] as const;
+export const GRANT_ROW_COLUMNS = ['id', 'network', 'identity_id', ...GRANT_STATE_COLUMNS, 'change', 'token_iv', 'token_ct'] as const;
+
+/** The same without the sealed tokens: what may leave the hub (a sync). */
+export const GRANT_OPEN_COLUMNS = GRANT_ROW_COLUMNS.slice(0, -2);
 
 /** `col = $n` for each state column, numbered from `first`. */
 export function stateAssignments(first: number): string {
