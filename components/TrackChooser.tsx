@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/utils/i18n/index';
+import { tp } from '@/utils/i18n/page-texts';
 
 export interface TrackChooserProps {
   listed: { id: string; name: string; alreadyTracked: boolean }[];
@@ -25,15 +25,15 @@ export function TrackChooser({ listed, onDone }: TrackChooserProps) {
         onDone(listed.filter((p) => !keep.has(p.id) && !p.alreadyTracked).map((p) => p.id));
       }}
     >
-      <h2 id="chooser-title">{t('chooser.title')}</h2>
+      <h2 id="chooser-title">{tp('chooser.title')}</h2>
       {listed.map((p) => (
         <label key={p.id} class="check">
           <input type="checkbox" checked={keep.has(p.id)} disabled={p.alreadyTracked} onChange={() => toggle(p.id)} /> {p.name}
-          {p.alreadyTracked && <span class="muted"> ({t('chooser.already')})</span>}
+          {p.alreadyTracked && <span class="muted"> ({tp('chooser.already')})</span>}
         </label>
       ))}
       <button type="submit" class="primary">
-        {t('chooser.keep')}
+        {tp('chooser.keep')}
       </button>
     </form>
   );

@@ -58,7 +58,8 @@ export interface GrantRecord {
   lastError: string | null;
   /** Consecutive transient failures, for backoff. */
   failures: number;
-  nextCheckAt: number;
+  /** Absent on the hub's grants: never polled here, so kept out of the index. */
+  nextCheckAt?: number;
   renewal: RenewalState | null;
   /**
    * Set just before a refresh request is sent, cleared when its answer is

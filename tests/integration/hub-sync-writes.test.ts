@@ -5,7 +5,6 @@ import { applyHubSync, enterHubMode, leaveHubMode } from '@/utils/db/hub-writes'
 import { readProfileRows, type ProfileRow } from '@/utils/db/profile-rows';
 import { WardenDb, type GrantRecord, type HubRecord } from '@/utils/db/schema';
 import type { SyncAnswer } from '@/utils/hub-protocol';
-import { NEVER } from '@/utils/poll-schedule';
 
 const NOW = Date.UTC(2026, 0, 10);
 const DAY = 86_400_000;
@@ -87,7 +86,10 @@ describe('a hub sync written to IndexedDB', () => {
     expect(rows).toHaveLength(301);
     expect((rows as ProfileRow[]).map((r) => r.profile.id)).toEqual([...ids, 'linkedin:me'].sort());
     const stored = await db.grants.get('facebook:0001');
-    expect(stored).toMatchObject({ hub: true, nextCheckAt: NEVER, renewal: null, leasedUntil: 0 });
+    expect(stored).toMatchObject({ hub: true, renewal: null, leasedUntil: 0 });
+    // Never polled here: no next check, so no entry in the poll's index (a write fewer per grant).
+    expect(stored).not.toHaveProperty('nextCheckAt');
+    expect(await db.grants.where('nextCheckAt').aboveOrEqual(-Infinity).count()).toBe(1);
     expect(await db.hub.get('hub')).toMatchObject({ cursor: 7, lastSyncAt: NOW, lastError: null });
   });
 

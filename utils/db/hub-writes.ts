@@ -2,7 +2,6 @@ import type { SyncAnswer } from '../hub-protocol';
 import type { HistoryRecord } from '../domain';
 import { recordHistory } from './history-writes';
 import { loadSettings, storeSettings } from './settings-store';
-import { NEVER } from '../poll-schedule';
 import type { HubRecord, IdentityRecord, WardenDb } from './schema';
 import { joinProfileRows, type ProfileRow } from './profile-rows';
 import { sealTokens, openTokens, vaultKey } from './vault';
@@ -62,10 +61,10 @@ async function writeProfilesAndGrants(db: WardenDb, answer: SyncAnswer): Promise
   const [profileList, grantList] = await Promise.all([db.profiles.toArray(), db.grants.toArray()]);
   const profiles = new Map(profileList.map((p) => [p.id, p]));
   const grants = new Map(grantList.map((g) => [g.id, g]));
-  const hubGrants = answer.grants.map((g) => ({
+  // No nextCheckAt: the hub checks them, and a grant without one writes no index entry.
+  const hubGrants = answer.grants.map(({ nextCheckAt: _, ...g }) => ({
     ...g,
     hub: true,
-    nextCheckAt: NEVER,
     renewal: grants.get(g.id)?.renewal ?? null,
     leasedUntil: 0,
   }));

@@ -20,8 +20,9 @@ export function abandoned(g: GrantRecord, now: number, holder: LeaseHolder): boo
 export async function leaseDueGrants(db: WardenDb, now: number, force: boolean, holder: LeaseHolder): Promise<GrantRecord[]> {
   return db.transaction('rw', db.grants, db.networkState, async () => {
     // A leased grant's next check is its lease's end: the index finds the abandoned leases too.
+    // Only this browser's grants have a next check (the hub's have none): a forced poll reads those alone.
     const candidates = force
-      ? await db.grants.toArray()
+      ? await db.grants.orderBy('nextCheckAt').toArray()
       : await db.grants
           .where('nextCheckAt')
           .belowOrEqual(now + holder.leaseMs)
@@ -35,7 +36,7 @@ export async function leaseDueGrants(db: WardenDb, now: number, force: boolean, 
         g.invalidSince === null &&
         g.renewal?.state !== 'running' &&
         !paused.has(g.network) &&
-        (force || g.nextCheckAt <= now || abandoned(g, now, holder)) &&
+        (force || g.nextCheckAt! <= now || abandoned(g, now, holder)) &&
         ((g.leasedUntil ?? 0) <= now || abandoned(g, now, holder)),
     );
     const until = now + holder.leaseMs;

@@ -38,6 +38,8 @@ export const SCHEMA_V3 = { outbox: '++id, status, nextAttemptAt' };
 export const SCHEMA_V4 = { jobs: 'id' };
 export const SCHEMA_V5 = { snapshots: 'id' };
 export const SCHEMA_V6 = { hub: 'id' };
+/** v7: grants keep only the index a poll reads (nothing reads them by network or identity; each index cost a write per grant). */
+export const SCHEMA_V7 = { grants: 'id, nextCheckAt' };
 
 export class WardenDb extends Dexie {
   profiles!: EntityTable<ProfileRecord, 'id'>;
@@ -68,5 +70,6 @@ export class WardenDb extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // v6: the organisation hub this browser is enrolled in (new table, nothing to migrate).
     this.version(6).stores(SCHEMA_V6);
+    this.version(7).stores(SCHEMA_V7);
   }
 }

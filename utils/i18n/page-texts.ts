@@ -2,10 +2,13 @@ import { lang } from './index';
 
 /**
  * Strings only the pages show (the options page's Lock section and URL confirmation, the popup's
- * Unlock and Disconnect results). Kept out of the shared dictionary, which the background carries
+ * Unlock and Disconnect results, the chooser after a connect). Kept out of the shared dictionary, which the background carries
  * too: its bundle stays within budget.
  */
 const en = {
+  'chooser.title': 'Choose what to track',
+  'chooser.already': 'already tracked',
+  'chooser.keep': 'Track the ticked ones',
   'popup.emptyTitle': 'Never be surprised by a dead token',
   'popup.emptyText':
     'Token Warden watches the sign-in tokens of your social profiles, warns you before one lapses, and renews it in one click.',
@@ -46,6 +49,9 @@ const en = {
 export type PageTextKey = keyof typeof en;
 
 const fr: Record<PageTextKey, string> = {
+  'chooser.title': 'Choisir quoi suivre',
+  'chooser.already': 'déjà suivi',
+  'chooser.keep': 'Suivre ceux qui sont cochés',
   'popup.emptyTitle': 'Plus jamais surpris par un jeton mort',
   'popup.emptyText':
     "Token Warden surveille les jetons de connexion de vos profils sociaux, vous prévient avant qu'un jeton n'expire, et le renouvelle en un clic.",
