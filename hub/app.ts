@@ -10,7 +10,8 @@ import type { HubConfig } from './config';
 import { refreshGrant } from './custody';
 import { fail, readJson } from './http-errors';
 import type { Logger } from './log';
-import { hubContext } from './networks';
+import { networkClock, serverTiming } from './network-clock';
+import { hubContext, hubFetch } from './networks';
 import { OPENAPI } from './routes/openapi';
 import { exchange, exchangeBody, mayRenew } from './routes/exchange';
 import { disconnectProfile } from './routes/disconnect';
@@ -42,13 +43,18 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
 
   app.use('*', async (c, next) => {
     const started = performance.now();
+    const network = networkClock(deps.fetch ?? hubFetch);
+    c.set('network', network);
     await next();
+    const ms = performance.now() - started;
+    if (network.calls() > 0) c.header('Server-Timing', serverTiming(ms, network));
     // The route pattern, never the URL: a query or a path may carry what must not be logged.
     log.info('request', {
       method: c.req.method,
       route: c.req.routePath,
       status: c.res.status,
-      ms: Math.round(performance.now() - started),
+      ms: Math.round(ms),
+      ...(network.calls() > 0 ? { networkMs: Math.round(network.ms()) } : {}),
     });
   });
   // Extensions call from their own origin; keys ride in the Authorization header, never in cookies.
@@ -110,7 +116,7 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     if (body.value.renewProfileId && !(await mayRenew(deps, c.get('device'), body.value.renewProfileId))) {
       return fail(c, 403, 'forbidden', 'This profile was not given to you; ask an Owner or Manager');
     }
-    return c.json(await exchange(deps, c.get('device'), body.value));
+    return c.json(await exchange({ ...deps, fetch: c.var.network.fetch }, c.get('device'), body.value));
   });
   app.post('/v1/renew', async (c) => {
     const body = await readJson(c, renewBody);
@@ -123,7 +129,7 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
       [profileId],
     );
     if (!rows[0]) return fail(c, 404, 'not-found', 'This profile is no longer tracked');
-    const ctx = hubContext(config, rows[0].network, now(), deps.fetch);
+    const ctx = hubContext(config, rows[0].network, now(), c.var.network.fetch);
     const refreshed = ctx ? await refreshGrant(pool, config.secretKey, ctx, rows[0].grant_id) : null;
     if (refreshed?.ok) {
       const covered = await pool.query('select 1 from profiles where grant_id = $1 and deleted_at is null', [rows[0].grant_id]);
@@ -201,7 +207,7 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     if (retryAfter !== null) return tooMany(c, serviceLimit, retryAfter);
     if (!isNetworkId(network)) return fail(c, 404, 'not-found', 'Unknown network');
     if (!read.service.networks.includes(network)) return fail(c, 403, 'forbidden', `This service key is not for ${NETWORKS[network].name}`);
-    const answer = await currentToken(deps, network, nativeId, read.grant);
+    const answer = await currentToken({ ...deps, fetch: c.var.network.fetch }, network, nativeId, read.grant);
     await pool.query({
       name: 'audit-token-read',
       text: `insert into audit (at, actor, action, profile_id, detail) values ($1, $2, 'token-read', $3, $4)`,

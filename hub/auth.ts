@@ -1,12 +1,15 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type pg from 'pg';
 import { fail } from './http-errors';
+import type { NetworkClock } from './network-clock';
 import { authenticateDevice, type DeviceAuth } from './store/members';
 import { authenticateService, type ServiceKey } from './store/service-keys';
 
 export interface HubVariables {
   device: DeviceAuth;
   service: ServiceKey;
+  /** The fetch a route calls networks with (timed for the answer's Server-Timing). */
+  network: NetworkClock;
 }
 
 export function bearer(c: Context): string | null {

@@ -1,8 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { Session } from 'node:inspector/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -21,6 +20,7 @@ import { rewriteUrl } from '../../utils/networks/endpoint';
 import { adapterFor } from '../../utils/networks/index';
 import { createPkce } from '../../utils/networks/pkce';
 import type { Fetch } from '../../utils/networks/types';
+import { childEnv } from '../hub/support/child';
 import { EXTENSION_ID, hubEnv, SANDBOX_SECRET } from '../hub/support/env';
 import { startSandboxChild, type SandboxChild } from '../hub/support/sandbox-child';
 import { issueOverHttp, seedGrants } from '../hub/support/seed';
@@ -162,34 +162,50 @@ async function timedHub(db: Database, config: HubConfig) {
   return { url, samples, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-/** With TW_BENCH_CPU_PROF=<dir>: a CPU profile of this process over `fn` alone (the timed part, not the set-up), as <dir>/<name>.cpuprofile. */
-async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
-  const dir = process.env.TW_BENCH_CPU_PROF;
-  if (!dir) return fn();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await fn();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
+/** `hub/main.ts` in a process of its own (as `npm run hub` runs it), on `env`'s database; its URL once ready. */
+async function hubProcess(env: Record<string, string>) {
+  const prof = process.env.TW_BENCH_CPU_PROF;
+  const child = spawn(process.execPath, [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), '--import', 'tsx', 'hub/main.ts'], {
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((r) => child.once('exit', r));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const ready = /^Token Warden hub ready at (\S+)$/.exec(line);
+      if (ready) resolve(ready[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the hub exited (${code}) before it was ready`)));
+  });
+  return {
+    url,
+    pid: child.pid!,
+    close: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** `hub;dur=…, network;dur=…` of an answer's Server-Timing header, in ms. */
+function timingOf(header: string | null): { hub: number; network: number } | null {
+  const m = /hub;dur=([\d.]+), network;dur=([\d.]+)/.exec(header ?? '');
+  return m ? { hub: Number(m[1]), network: Number(m[2]) } : null;
 }
 
 /**
- * (a) The hub's own time per code exchange (handler time minus time inside network calls), 50 at
- * once. Every network call answers after `latencyMs` (20 ms, as for the checks; real networks take
- * longer): with none at all, 50 clients that send the next exchange the moment one ends keep the
- * two cores saturated, and the hub's own time becomes the wait for a core.
+ * (a) The hub's own time per code exchange (its Server-Timing: handler time minus time inside
+ * network calls), 50 at once, the hub in a process of its own (`npm run hub`; the 50 clients in
+ * this one, as browsers are elsewhere). Every network call answers after `latencyMs` (20 ms, as
+ * for the checks; real networks take longer): with none at all, 50 clients that send the next
+ * exchange the moment one ends keep the two cores saturated, and the hub's own time becomes the
+ * wait for a core.
  */
 async function exchanges(rig: Rig, concurrency = 50, perWorker = 8, latencyMs = LATENCY_MS) {
-  const config = loadConfig(hubEnv(rig.sandbox.url, await rig.freshDatabase(), { HUB_RATE_LIMIT: '100000' }));
+  const env = hubEnv(rig.sandbox.url, await rig.freshDatabase(), { HUB_RATE_LIMIT: '100000' });
+  const config = loadConfig(env);
   const db = await openDatabase(config.databaseUrl, '');
-  const hub = await timedHub(db, config);
+  const hub = await hubProcess(env);
   const workers = await Promise.all(
     Array.from({ length: concurrency }, async (_, w) => {
       const { code } = await invite(db.pool, `m${w}@bench.example`, 'manager', Date.now());
@@ -209,49 +225,51 @@ async function exchanges(rig: Rig, concurrency = 50, perWorker = 8, latencyMs = 
     for (let i = 0; i < perWorker; i++) mine.push(await facebookCode(rig.sandbox.url, w.accountId));
     codes.push(mine);
   }
-  hub.samples.length = 0;
   const failures: string[] = [];
+  const timings: { hub: number; network: number }[] = [];
   await control(rig.sandbox.url, 'fault', { network: 'facebook', mode: 'none', latencyMs });
-  const cpuBefore = { own: process.cpuUsage(), others: await rig.cpu() };
+  const cpuBefore = { hub: await cpuSeconds(hub.pid), others: await rig.cpu() };
   const started = performance.now();
-  await profiled(`exchanges-${concurrency}`, () =>
-    Promise.all(
-      workers.map(async (w, i) => {
-        for (const body of codes[i]!) {
-          // node:http with keep-alive, as for token reads: undici's fetch would cost this process
-          // (which also serves) more CPU per request than a browser's request costs the hub.
-          const res = await nodeFetch(`${hub.url}/v1/exchange`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${w.device}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ network: 'facebook', ...body }),
-          });
-          const answer = (await res.json()) as { outcome?: string };
-          if (answer.outcome !== 'connected' && answer.outcome !== 'renewed') failures.push(JSON.stringify(answer).slice(0, 200));
-        }
-      }),
-    ),
+  await Promise.all(
+    workers.map(async (w, i) => {
+      for (const body of codes[i]!) {
+        // node:http with keep-alive, as for token reads.
+        const res = await nodeFetch(`${hub.url}/v1/exchange`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${w.device}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ network: 'facebook', ...body }),
+        });
+        const answer = (await res.json()) as { outcome?: string };
+        if (answer.outcome !== 'connected' && answer.outcome !== 'renewed') failures.push(JSON.stringify(answer).slice(0, 200));
+        const timing = timingOf(res.headers.get('server-timing'));
+        if (timing) timings.push(timing);
+        else failures.push('no Server-Timing');
+      }
+    }),
   );
   const wallMs = performance.now() - started;
-  // CPU milliseconds per exchange: this process (the hub and its 50 clients), the sandbox, PostgreSQL.
-  const used = process.cpuUsage(cpuBefore.own);
+  // CPU milliseconds per exchange: the hub's process, the sandbox, PostgreSQL.
+  const hubAfter = await cpuSeconds(hub.pid);
   const others = await rig.cpu();
   const n = codes.flat().length;
   const cpuMs = {
-    hub: (used.user + used.system) / 1000 / n,
+    hub: ((hubAfter - cpuBefore.hub) * 1000) / n,
     sandbox: others && cpuBefore.others ? ((others.sandbox - cpuBefore.others.sandbox) * 1000) / n : NaN,
     postgres: others && cpuBefore.others ? ((others.postgres - cpuBefore.others.postgres) * 1000) / n : NaN,
   };
   await control(rig.sandbox.url, 'fault', { network: 'facebook', mode: 'none' });
-  if (failures.length > 0) throw new Error(`exchanges failed: ${failures[0]}`);
-  const own = hub.samples.filter((s) => s.route === '/v1/exchange').map((s) => s.totalMs - s.netMs);
-  const net = hub.samples.filter((s) => s.route === '/v1/exchange').map((s) => s.netMs);
   await hub.close();
   await db.close();
+  if (failures.length > 0) throw new Error(`exchanges failed: ${failures[0]}`);
+  const own = timings.map((t) => t.hub);
   return {
     n: own.length,
     p50: quantile(own, 0.5),
     p99: quantile(own, 0.99),
-    netP50: quantile(net, 0.5),
+    netP50: quantile(
+      timings.map((t) => t.network),
+      0.5,
+    ),
     perSecond: (n * 1000) / wallMs,
     cpuMs,
     pressure: await cpuPressure(),

@@ -72,6 +72,29 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     for (const secret of everything) expect(logs).not.toContain(secret);
   });
 
+  it('says in Server-Timing how long the hub itself took and how long the networks did, and logs both', async () => {
+    const owner = await t.device('owner@example.org', 'owner');
+    await t.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }] });
+    const auth = await t.authorize('facebook');
+    await t.control('fault', { network: 'facebook', mode: 'none', latencyMs: 40 });
+    const connected = await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...auth } });
+    await t.control('fault', { network: 'facebook', mode: 'none' });
+    expect(connected.body).toMatchObject({ outcome: 'connected' });
+    const timing = /^hub;dur=([\d.]+), network;dur=([\d.]+);desc="(\d+) call\(s\)"$/.exec(connected.headers.get('server-timing') ?? '');
+    expect(timing).not.toBeNull();
+    const [hub, network, calls] = timing!.slice(1).map(Number) as [number, number, number];
+    // Code, long-lived exchange, /me, /me/accounts, debug_token: 40 ms each at least.
+    expect(calls).toBe(5);
+    expect(network).toBeGreaterThanOrEqual(5 * 40);
+    expect(hub).toBeLessThan(network);
+    const logged = t.logs
+      .map((l) => JSON.parse(l) as { route?: string; ms?: number; networkMs?: number })
+      .find((l) => l.route === '/v1/exchange');
+    expect(logged?.networkMs).toBeGreaterThanOrEqual(5 * 40);
+    // A route that calls no network says nothing of it.
+    expect((await t.api('/v1/me', { key: owner })).headers.get('server-timing')).toBeNull();
+  });
+
   it('refuses what it must, with a 4xx that says which, and writes nothing', async () => {
     const owner = await t.device('owner@example.org', 'owner');
     const body = { network: 'facebook', code: 'abc', codeVerifier: 'v'.repeat(43), redirectUri: 'https://evil.example/' };
