@@ -133,19 +133,28 @@ export async function runLane(pool: pg.Pool, config: HubConfig, log: Logger, net
   return count;
 }
 
+/** Up to $5 due grants of network $1 at $2 no live process holds, leased to $4 until $3 (none while the network is paused). */
+export const LEASE_SQL = `update grants set leased_until = $3, leased_by = $4 where id in (
+    select id from grants
+    where network = $1 and next_check_at <= $2 and next_check_at < $6 and (leased_until is null or leased_until < $2)
+      and not exists (select 1 from network_pauses p where p.network = $1 and p.paused_until > $2)
+    order by next_check_at limit $5 for update skip locked)
+  returning *`;
+
 /** Takes up to `limit` due grants of one network no live process holds, unless that network is paused. */
 async function lease(pool: pg.Pool, network: NetworkId, tag: string, now: number, until: number, limit: number): Promise<GrantRow[]> {
-  const { rows } = await pool.query<GrantRow>(
-    `update grants set leased_until = $3, leased_by = $4 where id in (
-       select id from grants
-       where network = $1 and next_check_at <= $2 and next_check_at < $6 and (leased_until is null or leased_until < $2)
-         and not exists (select 1 from network_pauses p where p.network = $1 and p.paused_until > $2)
-       order by next_check_at limit $5 for update skip locked)
-     returning *`,
-    [network, now, until, tag, limit, NEVER],
-  );
+  const { rows } = await pool.query<GrantRow>(LEASE_SQL, leaseValues(network, tag, now, until, limit));
   return rows;
 }
+
+export const leaseValues = (network: NetworkId, tag: string, now: number, until: number, limit: number) => [
+  network,
+  now,
+  until,
+  tag,
+  limit,
+  NEVER,
+];
 
 async function extend(pool: pg.Pool, held: Map<string, string>, until: number): Promise<void> {
   if (held.size === 0) return;

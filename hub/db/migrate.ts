@@ -4,6 +4,7 @@ import { teamReminders } from './migrations/002-team-reminders';
 import { grantFacts } from './migrations/003-grant-facts';
 import { historyFacts } from './migrations/004-history-facts';
 import { grantsFillfactor } from './migrations/005-grants-fillfactor';
+import { grantsDuePerNetwork } from './migrations/006-grants-due-per-network';
 
 /** Numbered migrations, applied in order, each once. A shipped one is never edited: add the next. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 3, name: 'grant-facts', sql: grantFacts },
   { id: 4, name: 'history-facts', sql: historyFacts },
   { id: 5, name: 'grants-fillfactor', sql: grantsFillfactor },
+  { id: 6, name: 'grants-due-per-network', sql: grantsDuePerNetwork },
 ];
 
 /** Any number to tell the hub's migration lock apart from other users of the database. */

@@ -1,3 +1,4 @@
+import { LEASE_SQL, leaseValues } from '../../hub/checks/lane';
 import { storeChecks } from '../../hub/custody';
 import { openDatabase, type Database } from '../../hub/db/database';
 import { saveHubLogin } from '../../hub/store/logins';
@@ -29,6 +30,26 @@ describe('hub: the checks’ writes on the grants table', () => {
       await client.query('rollback');
       expect(leased.rowCount).toBe(100);
       expect(rows[0]).toEqual({ upd: 100, hot: 100 });
+    } finally {
+      client.release();
+    }
+  });
+
+  it("a lease reads its own network's due grants alone, not every network's (the per-network index)", async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('set local enable_seqscan = off'); // 900 rows: the planner would read them all otherwise
+      const { rows } = await client.query<{ 'QUERY PLAN': unknown }>(
+        `explain (analyze, format json) ${LEASE_SQL}`,
+        leaseValues('facebook', 'test:2', Date.now() + 86_400_000 * 400, Date.now() + 60_000, 32),
+      );
+      await client.query('rollback');
+      const plan = JSON.stringify(rows[0]!['QUERY PLAN']);
+      expect(plan).toContain('"Index Name":"grants_due_network"');
+      // 32 facebook grants taken, and no other network's row read on the way to them.
+      expect(plan).toMatch(/"Actual Rows":32\b/);
+      expect(plan).not.toMatch(/"Rows Removed by Filter":[1-9]/);
     } finally {
       client.release();
     }
