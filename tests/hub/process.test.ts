@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runHub, spawnHub, type HubChild } from './support/child';
 import { MIGRATIONS } from '../../hub/db/migrate';
-import { EXTENSION_ID, freshDatabaseUrl } from './support/hub';
+import { openDatabase } from '../../hub/db/database';
+import { startSandbox } from '../sandbox/server';
+import { hubEnv, SANDBOX_SECRET } from './support/env';
+import { authorizeAt, EXTENSION_ID, freshDatabaseUrl, requireSecret } from './support/hub';
+
+async function control(sandboxUrl: string, action: string, body: unknown): Promise<void> {
+  const res = await fetch(`${sandboxUrl}/_control/${action}`, { method: 'POST', body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`${action}: ${res.status}`);
+}
 
 describe('hub: `npm run hub` as a real process, with its embedded PostgreSQL', () => {
   let dir: string;
@@ -66,6 +74,55 @@ describe('hub: `npm run hub` as a real process, with its embedded PostgreSQL', (
     const log = hub.out.join('\n');
     expect(log).toContain('"route":"/v1/enroll"');
     for (const secret of [code, body.deviceKey, env.HUB_SECRET_KEY]) expect(log).not.toContain(secret);
+  }, 120_000);
+});
+
+describe('hub: stopping while a request is in flight', () => {
+  it('SIGTERM while an exchange waits on the network: the exchange is answered and written, then the hub and its embedded PostgreSQL stop', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tw-hub-stop-'));
+    const sandbox = await startSandbox();
+    await requireSecret(sandbox.url, SANDBOX_SECRET);
+    const { DATABASE_URL: _, ...rest } = hubEnv(sandbox.url, '');
+    const env = { ...rest, HUB_DATA_DIR: dir };
+    // The hub's own process alone gets the signal, as a container's first process does.
+    const hub = spawnHub(env, [], { direct: true });
+    try {
+      const url = /ready at (\S+)$/.exec(await hub.waitFor(/ready at/, 60_000))![1]!;
+      const code = (await runHub(env, ['invite', 'a@b.c', '--role', 'owner'])).out.at(-1)!;
+      const enrolled = await fetch(`${url}/v1/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, deviceName: 'test browser' }),
+      });
+      const { deviceKey } = (await enrolled.json()) as { deviceKey: string };
+      await control(sandbox.url, 'accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }] });
+      const auth = await authorizeAt(sandbox.url, 'facebook');
+      await control(sandbox.url, 'fault', { network: 'facebook', mode: 'none', latencyMs: 400 });
+      const pending = fetch(`${url}/v1/exchange`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${deviceKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ network: 'facebook', ...auth }),
+      });
+      await new Promise((r) => setTimeout(r, 300)); // the exchange now waits on its first network call
+      hub.kill('SIGTERM');
+      const answer = await pending;
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toMatchObject({ outcome: 'connected', profiles: 1 });
+      expect(await hub.exited).toBe(0);
+      await expect(stat(join(dir, 'pg', 'postmaster.pid'))).rejects.toThrow();
+      // What the exchange wrote is there at the next start.
+      const db = await openDatabase(null, dir, 1);
+      try {
+        expect((await db.pool.query('select id from profiles')).rows).toEqual([{ id: 'facebook:1' }]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      hub.kill('SIGKILL');
+      await hub.exited;
+      await sandbox.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
 

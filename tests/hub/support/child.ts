@@ -9,7 +9,7 @@ export interface HubChild {
   waitFor(pattern: RegExp, ms?: number): Promise<string>;
   /** Resolves with the exit code (or the signal's name). */
   exited: Promise<number | string>;
-  /** Signals the whole process group (npm → sh → tsx → node), which this helper started. */
+  /** Signals the whole process group (npm → sh → tsx → node), which this helper started; `direct`: the hub's process alone. */
   kill(signal?: NodeJS.Signals): void;
   pid: number;
 }
@@ -22,13 +22,18 @@ export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...base, NODE_ENV: 'production', ...env };
 }
 
-/** `npm run hub -- …args` as a real process (its own process group, so a kill reaches tsx's node too). */
-export function spawnHub(env: Record<string, string>, args: string[] = []): HubChild {
-  const child: ChildProcess = spawn('npm', ['run', '--silent', 'hub', ...(args.length ? ['--', ...args] : [])], {
-    env: childEnv(env),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * `npm run hub -- …args` as a real process (its own process group, so a kill reaches tsx's node
+ * too). `direct`: the hub's node process itself, signalled alone (as a container's PID 1 is).
+ */
+export function spawnHub(env: Record<string, string>, args: string[] = [], { direct = false } = {}): HubChild {
+  const child: ChildProcess = direct
+    ? spawn(process.execPath, ['--import', 'tsx', 'hub/main.ts', ...args], { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] })
+    : spawn('npm', ['run', '--silent', 'hub', ...(args.length ? ['--', ...args] : [])], {
+        env: childEnv(env),
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   const out: string[] = [];
   const err: string[] = [];
   const waiters = new Set<() => void>();
@@ -58,7 +63,7 @@ export function spawnHub(env: Record<string, string>, args: string[] = []): HubC
     pid: child.pid!,
     kill: (signal = 'SIGTERM') => {
       try {
-        process.kill(-child.pid!, signal);
+        process.kill(direct ? child.pid! : -child.pid!, signal);
       } catch {
         // already gone
       }

@@ -54,6 +54,23 @@ export async function requireSecret(sandboxUrl: string, secret: string | null): 
   if (!res.ok) throw new Error(`require-secret: ${res.status}`);
 }
 
+/** A code for `network`'s current sandbox login, as the OAuth window would bring back to the extension. */
+export async function authorizeAt(sandboxUrl: string, network: NetworkId) {
+  const adapter = adapterFor(network)!;
+  const pkce = await createPkce(adapter.challengeEncoding);
+  const url = adapter.authorizeUrl({
+    clientId: 'sandbox-app',
+    redirectUri: REDIRECT,
+    state: pkce.state,
+    codeChallenge: pkce.challenge,
+  });
+  const res = await fetch(rewriteUrl(url, `${sandboxUrl}/${network}`), { redirect: 'manual' });
+  const location = new URL(res.headers.get('location') ?? 'about:blank');
+  const code = location.searchParams.get('code');
+  if (!code) throw new Error(`authorize: ${res.status} ${location.toString()}`);
+  return { code, codeVerifier: pkce.verifier, redirectUri: REDIRECT };
+}
+
 export async function startTestHub(options: { env?: Record<string, string>; sandbox?: Sandbox } = {}): Promise<TestHub> {
   const sandbox = options.sandbox ?? (await startSandbox());
   // As strict as the networks: a hub that dropped its client secret would fail every connect.
@@ -90,21 +107,7 @@ export async function startTestHub(options: { env?: Record<string, string>; sand
     async serviceKey(networks) {
       return (await t.command('service-key', 'create', `tool-${randomBytes(3).toString('hex')}`, '--networks', networks.join(','))).at(-1)!;
     },
-    async authorize(network) {
-      const adapter = adapterFor(network)!;
-      const pkce = await createPkce(adapter.challengeEncoding);
-      const url = adapter.authorizeUrl({
-        clientId: 'sandbox-app',
-        redirectUri: REDIRECT,
-        state: pkce.state,
-        codeChallenge: pkce.challenge,
-      });
-      const res = await fetch(rewriteUrl(url, `${sandbox.url}/${network}`), { redirect: 'manual' });
-      const location = new URL(res.headers.get('location') ?? 'about:blank');
-      const code = location.searchParams.get('code');
-      if (!code) throw new Error(`authorize: ${res.status} ${location.toString()}`);
-      return { code, codeVerifier: pkce.verifier, redirectUri: REDIRECT };
-    },
+    authorize: (network) => authorizeAt(sandbox.url, network),
     async api(path, init = {}) {
       const headers: Record<string, string> = {};
       if (init.key) headers.authorization = `Bearer ${init.key}`;
