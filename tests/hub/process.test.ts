@@ -103,7 +103,8 @@ describe('hub: stopping while a request is in flight', () => {
         headers: { authorization: `Bearer ${deviceKey}`, 'content-type': 'application/json' },
         body: JSON.stringify({ network: 'facebook', ...auth }),
       });
-      await new Promise((r) => setTimeout(r, 300)); // the exchange now waits on its first network call
+      // The first of its five network calls answered (the code's): the exchange is in flight for four more.
+      while (!sandbox.state.log.some((e) => e.path.endsWith('/oauth/access_token'))) await new Promise((r) => setTimeout(r, 20));
       hub.kill('SIGTERM');
       const answer = await pending;
       expect(answer.status).toBe(200);
