@@ -5,7 +5,7 @@ import type pg from 'pg';
 import * as z from 'zod';
 import { isNetworkId, NETWORK_IDS, NETWORKS } from '../utils/networks/catalog';
 import type { Fetch } from '../utils/networks/types';
-import { bearer, deviceAuth, limiter, noServiceKey, rateLimit, serviceAuth, tooMany, type HubVariables } from './auth';
+import { bearer, deviceAuth, noServiceKey, overBudget, rateLimit, serviceAuth, tooMany, type HubVariables } from './auth';
 import type { HubConfig } from './config';
 import { refreshGrant } from './custody';
 import { fail, readJson } from './http-errors';
@@ -85,7 +85,7 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
 
   app.post(
     '/v1/enroll',
-    rateLimit(limiter(20, now), (c) => c.req.header('x-forwarded-for') ?? 'enroll'),
+    rateLimit(pool, now, 20, (c) => `enroll:${c.req.header('x-forwarded-for') ?? 'any'}`),
     async (c) => {
       const body = await readJson(c, enrollBody);
       if (!body.ok) return body.response;
@@ -100,8 +100,7 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     },
   );
 
-  const deviceLimit = rateLimit(limiter(config.rateLimitPerMinute, now), (c) => c.get('device').deviceId);
-  for (const path of DEVICE_ROUTES) app.use(`/v1${path}`, deviceAuth(pool, now), deviceLimit);
+  for (const path of DEVICE_ROUTES) app.use(`/v1${path}`, deviceAuth(pool, now, config.rateLimitPerMinute));
   app.get('/v1/me', (c) => {
     const { member, deviceId } = c.get('device');
     const networks = Object.fromEntries(NETWORK_IDS.map((n) => [n, { clientId: config.networks[n]?.clientId ?? null }]));
@@ -164,13 +163,9 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     return c.json({ ok: true });
   });
 
-  const serviceLimit = limiter(config.rateLimitPerMinute * 100, now);
+  const serviceBudget = config.rateLimitPerMinute * 100;
   // The token route authenticates in its own query (below) and takes from the same budget.
-  app.use(
-    '/v1/profiles',
-    serviceAuth(pool),
-    rateLimit(serviceLimit, (c) => c.get('service').id),
-  );
+  app.use('/v1/profiles', serviceAuth(pool, now, serviceBudget));
   app.get('/v1/profiles', async (c) => {
     const { rows } = await pool.query<{
       id: string;
@@ -201,10 +196,11 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     const key = bearer(c);
     const network = c.req.param('network');
     const nativeId = c.req.param('profileId');
-    const read = key?.startsWith('tws_') ? await authenticateServiceFor(pool, key, `${network}:${nativeId}`) : null;
+    const t = now();
+    const read = key?.startsWith('tws_') ? await authenticateServiceFor(pool, key, `${network}:${nativeId}`, t) : null;
     if (!read) return noServiceKey(c);
-    const retryAfter = serviceLimit.take(read.service.id);
-    if (retryAfter !== null) return tooMany(c, serviceLimit, retryAfter);
+    const over = overBudget(read.used, serviceBudget, t);
+    if (over !== null) return tooMany(c, serviceBudget, over);
     if (!isNetworkId(network)) return fail(c, 404, 'not-found', 'Unknown network');
     if (!read.service.networks.includes(network)) return fail(c, 403, 'forbidden', `This service key is not for ${NETWORKS[network].name}`);
     const answer = await currentToken({ ...deps, fetch: c.var.network.fetch }, network, nativeId, read.grant);

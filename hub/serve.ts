@@ -6,6 +6,7 @@ import type { HubConfig } from './config';
 import type { Database } from './db/database';
 import type { Logger } from './log';
 import { deliverOrgReminders, recordOrgReminders } from './reminders/org-channels';
+import { forgetPastWindows } from './store/request-budgets';
 
 export interface RunningHub {
   url: string;
@@ -39,6 +40,12 @@ export async function serveHub(
     await recordOrgReminders(db.pool, config, now());
     return deliverOrgReminders(db.pool, config, now());
   };
+  // The request budgets' past minutes go (every process does it: deleting twice is harmless).
+  const budgetsTimer = setInterval(
+    () => void forgetPastWindows(db.pool, now()).catch(() => log.error('request budgets not pruned')),
+    60_000,
+  );
+  budgetsTimer.unref();
   const reminderTimer =
     options.autoCheck === false ? undefined : setInterval(() => void orgReminders().catch(() => log.error('org reminders failed')), 15_000);
   return {
@@ -47,6 +54,7 @@ export async function serveHub(
     orgReminders,
     close: async () => {
       clearInterval(reminderTimer);
+      clearInterval(budgetsTimer);
       await checks.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

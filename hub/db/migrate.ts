@@ -5,6 +5,7 @@ import { grantFacts } from './migrations/003-grant-facts';
 import { historyFacts } from './migrations/004-history-facts';
 import { grantsFillfactor } from './migrations/005-grants-fillfactor';
 import { grantsDuePerNetwork } from './migrations/006-grants-due-per-network';
+import { requestBudgets } from './migrations/007-request-budgets';
 
 /** Numbered migrations, applied in order, each once. A shipped one is never edited: add the next. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 4, name: 'history-facts', sql: historyFacts },
   { id: 5, name: 'grants-fillfactor', sql: grantsFillfactor },
   { id: 6, name: 'grants-due-per-network', sql: grantsDuePerNetwork },
+  { id: 7, name: 'request-budgets', sql: requestBudgets },
 ];
 
 /** Any number to tell the hub's migration lock apart from other users of the database. */

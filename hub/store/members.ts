@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { hashSecret, newEnrollmentCode, newKey, normaliseCode, shortId } from '../crypto';
 import { inChangeTx, inTx } from './tx';
+import { countRequestSql, windowOf } from './request-budgets';
 
 export type Role = 'owner' | 'manager' | 'member';
 export const ROLES: readonly Role[] = ['owner', 'manager', 'member'];
@@ -66,12 +67,22 @@ export async function enroll(
 }
 
 /** The device and member behind a device key, or null (unknown or revoked). */
-export async function authenticateDevice(pool: pg.Pool, key: string, now: number): Promise<DeviceAuth | null> {
-  const { rows } = await pool.query<{ device_id: string; id: number; email: string; role: Role; last_seen_at: number | null }>({
+export async function authenticateDevice(pool: pg.Pool, key: string, now: number): Promise<(DeviceAuth & { used: number }) | null> {
+  const { rows } = await pool.query<{
+    device_id: string;
+    id: number;
+    email: string;
+    role: Role;
+    last_seen_at: number | null;
+    used: number;
+  }>({
     name: 'authenticate-device', // every device request: parsed and planned once per connection
-    text: `select d.id as device_id, d.last_seen_at, m.id, m.email, m.role from devices d join members m on m.id = d.member_id
-     where d.key_hash = $1 and d.revoked_at is null and m.revoked_at is null`,
-    values: [hashSecret(key)],
+    // The key, and the request counted against its device's budget (shared by every hub process).
+    text: `with d as (select d.id as device_id, d.last_seen_at, m.id, m.email, m.role from devices d join members m on m.id = d.member_id
+       where d.key_hash = $1 and d.revoked_at is null and m.revoked_at is null),
+     n as (${countRequestSql("'device:' || d.device_id", 'd', '$2')})
+     select d.*, (select used from n) as used from d`,
+    values: [hashSecret(key), windowOf(now)],
   });
   const r = rows[0];
   if (!r) return null;
@@ -83,7 +94,7 @@ export async function authenticateDevice(pool: pg.Pool, key: string, now: number
       now - 60_000,
     ]);
   }
-  return { deviceId: r.device_id, member: { id: r.id, email: r.email, role: r.role } };
+  return { deviceId: r.device_id, member: { id: r.id, email: r.email, role: r.role }, used: r.used };
 }
 
 /** Cuts off a member (all devices) by e-mail, or one device by id. False when neither exists. */

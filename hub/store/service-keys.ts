@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { NetworkId } from '../../utils/networks/catalog';
 import { hashSecret, newKey, shortId } from '../crypto';
 import { GRANT_ROW_COLUMNS, type GrantRow } from './grant-rows';
+import { countRequestSql, windowOf } from './request-budgets';
 
 export interface ServiceKey {
   id: string;
@@ -28,35 +29,43 @@ export async function createServiceKey(
   return { id, key };
 }
 
-export async function authenticateService(pool: pg.Pool, key: string): Promise<ServiceKey | null> {
-  const { rows } = await pool.query<ServiceKey>('select id, name, networks from service_keys where key_hash = $1 and revoked_at is null', [
-    hashSecret(key),
-  ]);
+/** The key, not revoked, with the request counted against its budget (`used`, this one included); null when not valid. */
+export async function authenticateService(pool: pg.Pool, key: string, now: number): Promise<(ServiceKey & { used: number }) | null> {
+  const { rows } = await pool.query<ServiceKey & { used: number }>({
+    name: 'authenticate-service',
+    text: `with k as (select id, name, networks from service_keys where key_hash = $1 and revoked_at is null),
+     n as (${countRequestSql("'service:' || k.id", 'k', '$2')})
+     select k.*, (select used from n) as used from k`,
+    values: [hashSecret(key), windowOf(now)],
+  });
   return rows[0] ?? null;
 }
 
 /**
- * A token read's one round trip: the key (not revoked) and the grant behind the profile (null
- * when no such profile is tracked); null when the key is not valid.
+ * A token read's one round trip: the key (not revoked), the read counted against its budget, and
+ * the grant behind the profile (null when no such profile is tracked); null when the key is not valid.
  */
 export async function authenticateServiceFor(
   pool: pg.Pool,
   key: string,
   profileId: string,
-): Promise<{ service: ServiceKey; grant: GrantRow | null } | null> {
-  const { rows } = await pool.query<GrantRow & { key_id: string; key_name: string; key_networks: NetworkId[] }>({
+  now: number,
+): Promise<{ service: ServiceKey; used: number; grant: GrantRow | null } | null> {
+  const { rows } = await pool.query<GrantRow & { key_id: string; key_name: string; key_networks: NetworkId[]; key_used: number }>({
     name: 'authenticate-token-read', // the busiest query: parsed and planned once per connection
-    text: `select k.id as key_id, k.name as key_name, k.networks as key_networks, ${GRANT_ROW_COLUMNS.map((c) => `g.${c}`).join(', ')}
-     from service_keys k
+    text: `with k as (select id, name, networks from service_keys where key_hash = $1 and revoked_at is null),
+     n as (${countRequestSql("'service:' || k.id", 'k', '$3')})
+     select k.id as key_id, k.name as key_name, k.networks as key_networks, (select used from n) as key_used,
+       ${GRANT_ROW_COLUMNS.map((c) => `g.${c}`).join(', ')}
+     from k
      left join profiles p on p.id = $2 and p.deleted_at is null
-     left join grants g on g.id = p.grant_id
-     where k.key_hash = $1 and k.revoked_at is null`,
-    values: [hashSecret(key), profileId],
+     left join grants g on g.id = p.grant_id`,
+    values: [hashSecret(key), profileId, windowOf(now)],
   });
   const r = rows[0];
   if (!r) return null;
-  const { key_id: id, key_name: name, key_networks: networks, ...grant } = r;
-  return { service: { id, name, networks }, grant: grant.id === null ? null : grant };
+  const { key_id: id, key_name: name, key_networks: networks, key_used: used, ...grant } = r;
+  return { service: { id, name, networks }, used, grant: grant.id === null ? null : grant };
 }
 
 export async function revokeServiceKey(pool: pg.Pool, nameOrId: string, now: number): Promise<boolean> {

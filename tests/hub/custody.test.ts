@@ -1,3 +1,8 @@
+import { createApp } from '../../hub/app';
+import { loadConfig } from '../../hub/config';
+import { silentLogger } from '../../hub/log';
+import { forgetPastWindows } from '../../hub/store/request-budgets';
+import { hubEnv } from './support/env';
 import { startTestHub, type TestHub } from './support/hub';
 
 describe('hub: exchange with the secret, custody, service keys', () => {
@@ -127,6 +132,40 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     for (let i = 0; i < 4; i++) codes.push(await t.api('/v1/me', { key }));
     expect(codes.map((c) => c.status)).toEqual([200, 200, 200, 429]);
     expect(Number(codes[3]!.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('counts one budget per key across hub processes on one database, and forgets the minutes that ended', async () => {
+    await t.close();
+    t = await startTestHub({ env: { HUB_RATE_LIMIT: '3' } });
+    // A second hub process on the same database, as behind a load balancer.
+    const second = createApp({
+      pool: t.db.pool,
+      config: loadConfig(hubEnv(t.sandbox.url, t.db.url, { HUB_RATE_LIMIT: '3' })),
+      log: silentLogger,
+      now: Date.now,
+    });
+    const key = await t.device('m@example.org', 'member');
+    const viaSecond = async () => (await second.request('/v1/me', { headers: { authorization: `Bearer ${key}` } })).status;
+    const statuses = [
+      (await t.api('/v1/me', { key })).status,
+      await viaSecond(),
+      (await t.api('/v1/me', { key })).status,
+      await viaSecond(),
+    ];
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    // A service key's budget is shared the same way (100 times a device's), on the list and the token routes alike:
+    // 299 used this minute, one more through the second process, the next one through the first is over.
+    const tool = await t.serviceKey(['facebook']);
+    await t.db.pool.query(
+      `insert into request_budgets (key, window_start, used) select 'service:' || id, $1, 299 from service_keys on conflict do nothing`,
+      [Date.now() - (Date.now() % 60_000)],
+    );
+    expect((await second.request('/v1/profiles', { headers: { authorization: `Bearer ${tool}` } })).status).toBe(200);
+    expect((await t.api('/v1/profiles/facebook/1/token', { key: tool })).status).toBe(429);
+    // Two minutes on, the rows of the minutes that ended are gone.
+    t.advance(2 * 60_000);
+    await forgetPastWindows(t.db.pool, Date.now() + 2 * 60_000);
+    expect((await t.db.pool.query('select count(*)::int as n from request_budgets')).rows[0].n).toBe(0);
   });
 
   it("answers a publishing tool's token read with the right refusal: unknown network or profile, a revoked key, past its budget", async () => {
