@@ -93,6 +93,24 @@ describe('a hub sync written to IndexedDB', () => {
     expect(await db.hub.get('hub')).toMatchObject({ cursor: 7, lastSyncAt: NOW, lastError: null });
   });
 
+  it("a login of this browser's own that the hub takes over leaves no token behind; other own logins keep theirs", async () => {
+    const db = await enrolledDb();
+    const sealed = (grantId: string) => ({ grantId, iv: new Uint8Array(12), ciphertext: new ArrayBuffer(32) });
+    for (const id of ['facebook:0001', 'linkedin:me']) {
+      await db.grants.put({ ...grant(id), renewal: null });
+      await db.secrets.put(sealed(id));
+    }
+    await db.profiles.put({ ...profile('facebook:0001', 'facebook:0001'), handle: undefined, avatar: undefined });
+    await applyHubSync(
+      db,
+      answer({ cursor: 3, grants: [grant('facebook:0001')], profiles: [profile('facebook:0001', 'facebook:0001')] }),
+      NOW,
+      0,
+    );
+    expect(await db.grants.get('facebook:0001')).toMatchObject({ hub: true });
+    expect((await db.secrets.toArray()).map((x) => x.grantId)).toEqual(['linkedin:me']);
+  });
+
   it('a later sync keeps snoozes and renewals, removes what left, and drops grants no profile holds any more', async () => {
     const db = await enrolledDb();
     await applyHubSync(

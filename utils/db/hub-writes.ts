@@ -19,7 +19,7 @@ const HUB_DEVICE_SECRET = 'hub:device';
  * poll and a disconnect): it may be older, and what it held comes again from the newer cursor.
  */
 export async function applyHubSync(db: WardenDb, answer: SyncAnswer, now: number, since: number): Promise<ProfileRow[] | null | false> {
-  const tables = [db.grants, db.profiles, db.identities, db.history, db.hub, db.settings];
+  const tables = [db.grants, db.profiles, db.identities, db.history, db.hub, db.settings, db.secrets];
   return db.transaction('rw', tables, async () => {
     const previous = (await db.hub.get('hub'))?.cursor ?? 0;
     if (previous !== since) return false;
@@ -68,6 +68,8 @@ async function writeProfilesAndGrants(db: WardenDb, answer: SyncAnswer): Promise
     renewal: grants.get(g.id)?.renewal ?? null,
     leasedUntil: 0,
   }));
+  // A login of this browser's own that the hub now holds keeps no token here (the hub has its own).
+  const tokensGone = hubGrants.filter((g) => grants.has(g.id) && grants.get(g.id)!.hub !== true).map((g) => g.id);
   for (const g of hubGrants) grants.set(g.id, g);
   // Grants that may be left without a profile: those of removed profiles, and those a profile left.
   const maybeOrphans = new Set<string>();
@@ -91,6 +93,7 @@ async function writeProfilesAndGrants(db: WardenDb, answer: SyncAnswer): Promise
     db.profiles.bulkPut(hubProfiles.filter((p) => profiles.has(p.id))),
     db.profiles.bulkDelete(answer.removed),
     db.grants.bulkDelete(orphans),
+    db.secrets.bulkDelete([...tokensGone, ...orphans]),
   ]);
   // In the table's own order (by id, each once), as a read would give them.
   const sorted = [...profiles.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
