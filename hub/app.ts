@@ -16,7 +16,7 @@ import { OPENAPI } from './routes/openapi';
 import { exchange, exchangeBody, mayRenew } from './routes/exchange';
 import { disconnectProfile } from './routes/disconnect';
 import { sync } from './routes/sync';
-import { claimBody, claimReminders, preferencesBody, savePreferences } from './routes/team';
+import { claimBody, claimReminders, preferencesBody, profileBody, savePreferences } from './routes/team';
 import { currentToken } from './routes/tokens';
 import { enroll } from './store/members';
 import { authenticateServiceFor } from './store/service-keys';
@@ -34,7 +34,6 @@ export interface HubDeps {
 const DEVICE_ROUTES = ['/me', '/exchange', '/renew', '/sync', '/reminders/claim', '/preferences', '/disconnect'] as const;
 
 const enrollBody = z.object({ code: z.string().min(4).max(64), deviceName: z.string().min(1).max(100) }).strict();
-const renewBody = z.object({ profileId: z.string().min(3).max(300) }).strict();
 
 /** The hub's HTTP API (see routes/openapi.ts for every route). */
 export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
@@ -118,7 +117,7 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     return c.json(await exchange({ ...deps, fetch: c.var.network.fetch }, c.get('device'), body.value));
   });
   app.post('/v1/renew', async (c) => {
-    const body = await readJson(c, renewBody);
+    const body = await readJson(c, profileBody);
     if (!body.ok) return body.response;
     const { profileId } = body.value;
     if (!(await mayRenew(deps, c.get('device'), profileId)))
@@ -143,7 +142,7 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     return c.json(await sync(pool, c.get('device').member, since));
   });
   app.post('/v1/disconnect', async (c) => {
-    const body = await readJson(c, renewBody);
+    const body = await readJson(c, profileBody);
     if (!body.ok) return body.response;
     if (!(await mayRenew(deps, c.get('device'), body.value.profileId))) {
       return fail(c, 403, 'forbidden', 'This profile was not given to you; ask an Owner or Manager');

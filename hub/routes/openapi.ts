@@ -1,9 +1,27 @@
+import * as z from 'zod';
 import { NETWORK_IDS } from '../../utils/networks/catalog';
+import { claimBody, preferencesBody, profileBody } from './team';
 
 const error = { $ref: '#/components/schemas/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const retryAfter = { 'Retry-After': { description: 'Seconds until the key has budget again', schema: { type: 'integer' } } };
 const errors = (...codes: number[]) =>
-  Object.fromEntries(codes.map((c) => [String(c), { description: 'An error that says what to do', ...json(error) }]));
+  Object.fromEntries(
+    codes.map((c) => [
+      String(c),
+      { description: 'An error that says what to do', ...json(error), ...(c === 429 ? { headers: retryAfter } : {}) },
+    ]),
+  );
+/** Answers of routes that call a network say where their time went. */
+const timed = (description: string) => ({
+  description,
+  headers: {
+    'Server-Timing': {
+      description: '`hub;dur=<ms>, network;dur=<ms>;desc="<n> call(s)"`: the hub\'s own time and the networks\' (when it called any)',
+      schema: { type: 'string' },
+    },
+  },
+});
 
 /** The hub's API as OpenAPI 3.1, served at /v1/openapi.json. */
 export const OPENAPI = {
@@ -64,7 +82,7 @@ export const OPENAPI = {
           },
         }),
         responses: {
-          '200': { description: 'outcome: connected | renewed | no-permission | failed | unreachable' },
+          '200': timed('outcome: connected | renewed | no-permission | failed | unreachable'),
           ...errors(400, 401, 403, 413, 415, 429),
         },
       },
@@ -73,8 +91,8 @@ export const OPENAPI = {
       post: {
         security: [{ device: [] }],
         summary: "Renew a profile's grant silently with its refresh token",
-        requestBody: json({ type: 'object', required: ['profileId'], properties: { profileId: { type: 'string' } } }),
-        responses: { '200': { description: 'outcome: renewed | needs-consent | unreachable' }, ...errors(400, 401, 403, 404, 429) },
+        requestBody: json(z.toJSONSchema(profileBody)),
+        responses: { '200': timed('outcome: renewed | needs-consent | unreachable'), ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
     },
     '/v1/sync': {
@@ -84,6 +102,33 @@ export const OPENAPI = {
         parameters: [{ name: 'since', in: 'query', schema: { type: 'integer', minimum: 0 } }],
         responses: { '200': { description: 'cursor, grants, profiles, removed, access, history' }, ...errors(400, 401, 429) },
       },
+    },
+    '/v1/disconnect': {
+      post: {
+        security: [{ device: [] }],
+        summary: 'Stop tracking a profile for the whole organisation (its grant goes when no other profile holds it)',
+        requestBody: json(z.toJSONSchema(profileBody)),
+        responses: { '200': { description: '{ ok: true }' }, ...errors(400, 401, 403, 404, 413, 415, 429) },
+      },
+    },
+    '/v1/reminders/claim': {
+      post: {
+        security: [{ device: [] }],
+        summary: "Claim reminders for this member's devices: each key is delivered by the first device that claims it",
+        requestBody: json(z.toJSONSchema(claimBody)),
+        responses: { '200': { description: 'claimed: the keys this device delivers' }, ...errors(400, 401, 413, 415, 429) },
+      },
+    },
+    '/v1/preferences': {
+      post: {
+        security: [{ device: [] }],
+        summary: "The member's reminder preferences, which every device of theirs follows",
+        requestBody: json(z.toJSONSchema(preferencesBody)),
+        responses: { '200': { description: '{ ok: true }' }, ...errors(400, 401, 413, 415, 429) },
+      },
+    },
+    '/v1/openapi.json': {
+      get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
     },
     '/v1/profiles': {
       get: {
@@ -100,7 +145,7 @@ export const OPENAPI = {
           { name: 'network', in: 'path', required: true, schema: { $ref: '#/components/schemas/Network' } },
           { name: 'profileId', in: 'path', required: true, schema: { type: 'string' } },
         ],
-        responses: { '200': { description: 'network, profileId, accessToken, expiresAt' }, ...errors(401, 403, 404, 409, 429, 502) },
+        responses: { '200': timed('network, profileId, accessToken, expiresAt'), ...errors(401, 403, 404, 409, 429, 502) },
       },
     },
   },

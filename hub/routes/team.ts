@@ -3,6 +3,9 @@ import * as z from 'zod';
 import type { DeviceAuth } from '../store/members';
 import { inChangeTx } from '../store/tx';
 
+/** A body naming one profile (renew, disconnect). */
+export const profileBody = z.object({ profileId: z.string().min(3).max(300) }).strict();
+
 export const claimBody = z.object({ keys: z.array(z.string().min(1).max(400)).max(500) }).strict();
 
 /**

@@ -1,6 +1,10 @@
 import pg from 'pg';
 import { inject } from 'vitest';
+import { createApp } from '../../hub/app';
+import { loadConfig } from '../../hub/config';
 import { migrate, MIGRATIONS } from '../../hub/db/migrate';
+import { silentLogger } from '../../hub/log';
+import { hubEnv } from './support/env';
 import { freshDatabaseUrl, startTestHub, type TestHub } from './support/hub';
 
 /** An administrator's connection to the test PostgreSQL (not to the hub's database). */
@@ -62,5 +66,33 @@ describe('hub: migrations', () => {
     } finally {
       await Promise.all(pools.map((p) => p.end()));
     }
+  });
+});
+
+describe('hub: its API document', () => {
+  let t: TestHub;
+  afterEach(async () => {
+    await t?.close();
+  });
+
+  it('documents every route it serves in /v1/openapi.json, the 429s with Retry-After', async () => {
+    t = await startTestHub();
+    const app = createApp({
+      pool: t.db.pool,
+      config: loadConfig(hubEnv(t.sandbox.url, t.db.url)),
+      log: silentLogger,
+      now: Date.now,
+    });
+    const served = app.routes
+      .filter((r) => r.method !== 'ALL') // middleware
+      .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    const doc = (await t.api('/v1/openapi.json')).body as {
+      paths: Record<string, Record<string, { responses: Record<string, { headers?: object }> }>>;
+    };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method} ${path}`));
+    expect(served.length).toBeGreaterThan(10);
+    expect(documented.sort()).toEqual([...new Set(served)].sort());
+    for (const ops of Object.values(doc.paths))
+      for (const op of Object.values(ops)) if (op.responses['429']) expect(op.responses['429'].headers).toHaveProperty('Retry-After');
   });
 });
