@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCommand } from './cli/commands';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { openDatabase, signalsHandledByCaller } from './db/database';
 import { jsonLogger } from './log';
 import { serveHub } from './serve';
 import { openForCommand } from './cli/open-for-command';
@@ -54,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
   // Kept for every signal: a second one (tsx passes on what the process group already got) waits
   // for the same stop rather than cutting it short; SIGKILL remains for a hub that hangs.
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
+  signalsHandledByCaller();
   return new Promise<number>(() => undefined);
 }
 

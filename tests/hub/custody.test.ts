@@ -1,7 +1,7 @@
 import { createApp } from '../../hub/app';
 import { loadConfig } from '../../hub/config';
 import { silentLogger } from '../../hub/log';
-import { forgetPastWindows } from '../../hub/store/request-budgets';
+import { forgetPastWindows, windowOf } from '../../hub/store/request-budgets';
 import { hubEnv } from './support/env';
 import { startTestHub, type TestHub } from './support/hub';
 
@@ -127,6 +127,7 @@ describe('hub: exchange with the secret, custody, service keys', () => {
   it('rate-limits a device with 429 and Retry-After', async () => {
     await t.close();
     t = await startTestHub({ env: { HUB_RATE_LIMIT: '3' } });
+    t.startOfMinute(); // the budget's window holds for the whole test
     const key = await t.device('m@example.org', 'member');
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push(await t.api('/v1/me', { key }));
@@ -137,12 +138,13 @@ describe('hub: exchange with the secret, custody, service keys', () => {
   it('counts one budget per key across hub processes on one database, and forgets the minutes that ended', async () => {
     await t.close();
     t = await startTestHub({ env: { HUB_RATE_LIMIT: '3' } });
+    t.startOfMinute(); // the budget's window holds for the whole test
     // A second hub process on the same database, as behind a load balancer.
     const second = createApp({
       pool: t.db.pool,
       config: loadConfig(hubEnv(t.sandbox.url, t.db.url, { HUB_RATE_LIMIT: '3' })),
       log: silentLogger,
-      now: Date.now,
+      now: () => t.now(),
     });
     const key = await t.device('m@example.org', 'member');
     const viaSecond = async () => (await second.request('/v1/me', { headers: { authorization: `Bearer ${key}` } })).status;
@@ -158,19 +160,19 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     const tool = await t.serviceKey(['facebook']);
     await t.db.pool.query(
       `insert into request_budgets (key, window_start, used) select 'service:' || id, $1, 299 from service_keys on conflict do nothing`,
-      [Date.now() - (Date.now() % 60_000)],
+      [windowOf(t.now())],
     );
     expect((await second.request('/v1/profiles', { headers: { authorization: `Bearer ${tool}` } })).status).toBe(200);
     expect((await t.api('/v1/profiles/facebook/1/token', { key: tool })).status).toBe(429);
     // Two minutes on, the rows of the minutes that ended are gone.
-    t.advance(2 * 60_000);
-    await forgetPastWindows(t.db.pool, Date.now() + 2 * 60_000);
+    await forgetPastWindows(t.db.pool, t.now() + 2 * 60_000);
     expect((await t.db.pool.query('select count(*)::int as n from request_budgets')).rows[0].n).toBe(0);
   });
 
   it("answers a publishing tool's token read with the right refusal: unknown network or profile, a revoked key, past its budget", async () => {
     await t.close();
     t = await startTestHub({ env: { HUB_RATE_LIMIT: '1' } }); // a service key's budget is 100 times a device's
+    t.startOfMinute(); // the budget's window holds for the whole test
     const owner = await t.device('owner@example.org', 'owner');
     await t.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }] });
     await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });

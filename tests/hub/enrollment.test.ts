@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { startTestHub, type TestHub } from './support/hub';
 
 const HOUR = 60 * 60 * 1000;
@@ -20,6 +21,25 @@ describe('hub: enrollment codes', () => {
     const again = await enroll(code);
     expect(again).toMatchObject({ status: 403, body: { error: 'invalid-code' } });
     expect((await t.db.pool.query('select count(*)::int as n from devices')).rows[0]).toEqual({ n: 1 });
+  });
+
+  it('counts enrollments per proxy-named address in a budget of 20 a minute, whatever the header holds', async () => {
+    t.startOfMinute();
+    const code = await invite('m@example.org');
+    const from = (xff: string) =>
+      fetch(`${t.url}/v1/enroll`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': xff },
+        body: JSON.stringify({ code: 'NOPE-NOPE-NOPE-NOPE', deviceName: 'browser' }),
+      });
+    // A header of any length is a budget key cut short (not a 500 from the database's index).
+    expect((await from(`${randomBytes(3000).toString('hex')}, 10.0.0.1`)).status).toBe(403);
+    const statuses = [];
+    for (let i = 0; i < 21; i++) statuses.push((await from('203.0.113.7, 10.0.0.1')).status);
+    expect(statuses.slice(0, 20).every((s) => s === 403)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    // Another address has its own budget.
+    expect((await t.api('/v1/enroll', { body: { code, deviceName: 'browser' } })).status).toBe(200);
   });
 
   it('accepts the code typed loosely (lower case, no dashes) within 24 hours, and refuses it after', async () => {

@@ -37,6 +37,10 @@ export interface TestHub {
   logs: string[];
   /** Moves the hub's clock (not the sandbox's) forward. */
   advance(ms: number): void;
+  /** The hub's clock now. */
+  now(): number;
+  /** Moves the hub's clock to a second after the next whole minute: a request budget's window then holds for the test. */
+  startOfMinute(): void;
   command(...argv: string[]): Promise<string[]>;
   /** Invites and enrolls one browser; its device key. */
   device(email: string, role: 'owner' | 'manager' | 'member'): Promise<string>;
@@ -87,6 +91,8 @@ export async function startTestHub(options: { env?: Record<string, string>; sand
   );
   const t: TestHub = {
     advance: (ms) => void (offset += ms),
+    now: () => Date.now() + offset,
+    startOfMinute: () => void (offset += 61_000 - ((Date.now() + offset) % 60_000)),
     url: hub.url,
     sandbox,
     db,
