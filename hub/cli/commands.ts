@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { NETWORK_IDS, type NetworkId } from '../../utils/networks/catalog';
 import { createServiceKey, revokeServiceKey } from '../store/service-keys';
 import { grantAccess, invite, listMembers, revoke, ROLES, setRole, type Role } from '../store/members';
+import { durationMs, listAudit } from './audit';
 import { checkNow, listJobs } from './jobs';
 
 const USAGE = `Usage: npm run hub -- <command>
@@ -13,6 +14,8 @@ const USAGE = `Usage: npm run hub -- <command>
   service-key create <name> --networks a,b      a key for a publishing tool (shown once, on the last line)
   service-key revoke <name|id>
   jobs                                          checks due, running and failing
+  audit [--profile <network>:<id>] [--since 24h] [--limit 50]
+                                                token reads, connects, renewals, disconnects: who, when, what
   check-now [network]                           make every live grant (of a network) due now`;
 
 type Print = (line: string) => void;
@@ -82,6 +85,14 @@ export async function runCommand(pool: pg.Pool, argv: string[], print: Print, no
     case 'jobs':
       for (const line of await listJobs(pool, now)) print(line);
       return 0;
+    case 'audit': {
+      const since = durationMs(option(args, '--since') ?? '24h');
+      const limit = Number(option(args, '--limit') ?? '50');
+      if (since === null || !Number.isInteger(limit) || limit < 1 || limit > 10_000)
+        return usage(print, 'audit takes --since <n>m|h|d and --limit 1..10000');
+      for (const line of await listAudit(pool, { profile: option(args, '--profile'), since: now - since, limit })) print(line);
+      return 0;
+    }
     default:
       return usage(print, command ? `Unknown command ${command}` : null);
   }

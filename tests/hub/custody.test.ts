@@ -196,6 +196,35 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     expect((await t.api('/v1/profiles/facebook/1/token', { key: other })).status).toBe(401);
   });
 
+  it('`audit` lists who read which token and who connected what, newest first, filtered by profile and time, never a token', async () => {
+    const owner = await t.device('owner@example.org', 'owner');
+    await t.control('accounts', {
+      network: 'facebook',
+      name: 'Alex',
+      pages: [
+        { id: '1', name: 'Café' },
+        { id: '2', name: 'Bakery' },
+      ],
+    });
+    await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
+    const tool = (await t.command('service-key', 'create', 'scheduler', '--networks', 'facebook')).at(-1)!;
+    const token = (await t.api('/v1/profiles/facebook/1/token', { key: tool })).body.accessToken as string;
+    await t.api('/v1/profiles/facebook/2/token', { key: tool });
+
+    const all = await t.command('audit');
+    expect(all).toHaveLength(3);
+    expect(all[0]).toMatch(/token-read\s+facebook:2\s+tool "scheduler"\s+200$/);
+    expect(all[1]).toMatch(/token-read\s+facebook:1\s+tool "scheduler"\s+200$/);
+    expect(all[2]).toMatch(/connect\s+-\s+owner@example\.org \(owner browser\)\s+facebook: 2 profile/);
+    expect(all.join('\n')).not.toContain(token);
+    expect(await t.command('audit', '--profile', 'facebook:1')).toHaveLength(1);
+    expect(await t.command('audit', '--limit', '1')).toEqual([all[0]]);
+    // Entries older than --since are left out (the hub's clock moved a day and a minute on).
+    t.advance(24 * 60 * 60 * 1000 + 60_000);
+    expect(await t.command('audit', '--since', '24h')).toEqual(['No audit entry matches.']);
+    expect(await t.command('audit', '--since', '2d')).toHaveLength(3);
+  });
+
   it('cuts a revoked member off at once', async () => {
     const key = await t.device('m@example.org', 'member');
     expect((await t.api('/v1/me', { key })).status).toBe(200);
