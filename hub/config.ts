@@ -27,6 +27,8 @@ export interface HubConfig {
   checkIntervalMs: number;
   /** How long a process holds the grants it checks: a killed process's grants are taken over after it. */
   checkLeaseMs: number;
+  /** Audit entries older than this many days are deleted. */
+  auditDays: number;
   /** The organisation's channels: one message per reminder, sent by the hub ('' = off). */
   slackUrl: string;
   webhookUrl: string;
@@ -76,6 +78,7 @@ const base = z.object({
   HUB_CHECK_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
   // Under a second a slow database round trip could outlast a lease and let a second process in.
   HUB_CHECK_LEASE_MS: z.coerce.number().int().min(1_000).default(30_000),
+  HUB_AUDIT_DAYS: z.coerce.number().int().min(1).max(36_500).default(400),
   HUB_SLACK_URL: channelUrl,
   HUB_WEBHOOK_URL: channelUrl,
   HUB_REMINDER_THRESHOLDS: z
@@ -125,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     checkConcurrency: p.HUB_CHECK_CONCURRENCY,
     checkIntervalMs: p.HUB_CHECK_INTERVAL_MS,
     checkLeaseMs: p.HUB_CHECK_LEASE_MS,
+    auditDays: p.HUB_AUDIT_DAYS,
     slackUrl: p.HUB_SLACK_URL,
     webhookUrl: p.HUB_WEBHOOK_URL,
     reminderThresholds: p.HUB_REMINDER_THRESHOLDS,

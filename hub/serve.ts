@@ -6,6 +6,7 @@ import type { HubConfig } from './config';
 import type { Database } from './db/database';
 import type { Logger } from './log';
 import { deliverOrgReminders, recordOrgReminders } from './reminders/org-channels';
+import { pruneAudit } from './cli/audit';
 import { forgetPastWindows } from './store/request-budgets';
 
 export interface RunningHub {
@@ -40,11 +41,13 @@ export async function serveHub(
     await recordOrgReminders(db.pool, config, now());
     return deliverOrgReminders(db.pool, config, now());
   };
-  // The request budgets' past minutes go (every process does it: deleting twice is harmless).
-  const budgetsTimer = setInterval(
-    () => void forgetPastWindows(db.pool, now()).catch(() => log.error('request budgets not pruned')),
-    60_000,
-  );
+  // Once a minute: the request budgets' past minutes go, and audit entries past HUB_AUDIT_DAYS
+  // (a batch at a time). Every process does it: deleting twice is harmless.
+  const prune = async () => {
+    await forgetPastWindows(db.pool, now());
+    await pruneAudit(db.pool, now(), config.auditDays);
+  };
+  const budgetsTimer = setInterval(() => void prune().catch(() => log.error('budgets or audit not pruned')), 60_000);
   budgetsTimer.unref();
   const reminderTimer =
     options.autoCheck === false ? undefined : setInterval(() => void orgReminders().catch(() => log.error('org reminders failed')), 15_000);

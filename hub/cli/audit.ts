@@ -38,3 +38,12 @@ export function durationMs(text: string): number | null {
   const m = /^(\d{1,5})([mhd])$/.exec(text);
   return m ? Number(m[1]) * UNITS[m[2]!]! : null;
 }
+
+/** Deletes audit entries older than `days` (at most `batch` a call: a big backlog goes over several calls); how many went. */
+export async function pruneAudit(pool: pg.Pool, now: number, days: number, batch = 10_000): Promise<number> {
+  const { rowCount } = await pool.query('delete from audit where id in (select id from audit where at < $1 order by at limit $2)', [
+    now - days * 86_400_000,
+    batch,
+  ]);
+  return rowCount ?? 0;
+}

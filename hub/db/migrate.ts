@@ -6,6 +6,7 @@ import { historyFacts } from './migrations/004-history-facts';
 import { grantsFillfactor } from './migrations/005-grants-fillfactor';
 import { grantsDuePerNetwork } from './migrations/006-grants-due-per-network';
 import { requestBudgets } from './migrations/007-request-budgets';
+import { auditAt } from './migrations/008-audit-at';
 
 /** Numbered migrations, applied in order, each once. A shipped one is never edited: add the next. */
 export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = [
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly { id: number; name: string; sql: string }[] = 
   { id: 5, name: 'grants-fillfactor', sql: grantsFillfactor },
   { id: 6, name: 'grants-due-per-network', sql: grantsDuePerNetwork },
   { id: 7, name: 'request-budgets', sql: requestBudgets },
+  { id: 8, name: 'audit-at', sql: auditAt },
 ];
 
 /** Any number to tell the hub's migration lock apart from other users of the database. */

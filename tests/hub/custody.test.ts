@@ -1,4 +1,5 @@
 import { createApp } from '../../hub/app';
+import { pruneAudit } from '../../hub/cli/audit';
 import { loadConfig } from '../../hub/config';
 import { silentLogger } from '../../hub/log';
 import { forgetPastWindows, windowOf } from '../../hub/store/request-budgets';
@@ -223,6 +224,23 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     t.advance(24 * 60 * 60 * 1000 + 60_000);
     expect(await t.command('audit', '--since', '24h')).toEqual(['No audit entry matches.']);
     expect(await t.command('audit', '--since', '2d')).toHaveLength(3);
+  });
+
+  it('keeps audit entries HUB_AUDIT_DAYS (400 by default) and deletes older ones a bounded batch at a time', async () => {
+    const day = 86_400_000;
+    const now = t.now();
+    await t.db.pool.query(
+      `insert into audit (at, actor, action, profile_id, detail) select $1, 'k', 'token-read', 'facebook:1', '200' from generate_series(1, 3)`,
+      [now - 401 * day],
+    );
+    await t.db.pool.query(`insert into audit (at, actor, action, profile_id, detail) values ($1, 'k', 'token-read', 'facebook:1', '200')`, [
+      now - 399 * day,
+    ]);
+    expect(t.config.auditDays).toBe(400);
+    expect(await pruneAudit(t.db.pool, now, t.config.auditDays, 2)).toBe(2);
+    expect(await pruneAudit(t.db.pool, now, t.config.auditDays, 2)).toBe(1);
+    expect(await pruneAudit(t.db.pool, now, t.config.auditDays, 2)).toBe(0);
+    expect((await t.db.pool.query('select at from audit')).rows).toEqual([{ at: now - 399 * day }]);
   });
 
   it('cuts a revoked member off at once', async () => {
