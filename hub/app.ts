@@ -7,6 +7,7 @@ import { isNetworkId, NETWORK_IDS, NETWORKS } from '../utils/networks/catalog';
 import type { Fetch } from '../utils/networks/types';
 import { bearer, deviceAuth, noServiceKey, overBudget, rateLimit, serviceAuth, tooMany, type HubVariables } from './auth';
 import type { HubConfig } from './config';
+import { TokenKeyError } from './crypto';
 import { refreshGrant } from './custody';
 import { fail, readJson } from './http-errors';
 import type { Logger } from './log';
@@ -67,6 +68,10 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
   );
   app.use('/v1/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => fail(c, 413, 'body-too-large', 'The body is over 64 KB') }));
   app.onError((error, c) => {
+    if (error instanceof TokenKeyError) {
+      log.error('token key', { route: c.req.routePath });
+      return fail(c, 500, 'token-key', error.message);
+    }
     log.error('unhandled', { route: c.req.routePath, error: error.name });
     return fail(c, 500, 'internal', 'The hub had an error; nothing was changed');
   });

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { NETWORK_IDS, type NetworkId } from '../utils/networks/catalog';
+import type { TokenKeys } from './crypto';
 
 /** What a network needs on the hub: the organisation's OAuth app and, for tests and staging, an endpoint override. */
 export interface HubNetworkConfig {
@@ -15,7 +16,8 @@ export interface HubConfig {
   databaseUrl: string | null;
   dataDir: string;
   /** AES-256-GCM key for tokens at rest. */
-  secretKey: Buffer;
+  /** HUB_SECRET_KEY, and HUB_SECRET_KEY_PREVIOUS while tokens move to it. */
+  secretKey: TokenKeys;
   /** Allowed OAuth redirect origins (extension ids or full origins). */
   redirectOrigins: string[];
   networks: Partial<Record<NetworkId, HubNetworkConfig>>;
@@ -64,6 +66,7 @@ const base = z.object({
     .optional(),
   HUB_DATA_DIR: z.string().min(1).default('.hub-data'),
   HUB_SECRET_KEY: secretKey,
+  HUB_SECRET_KEY_PREVIOUS: secretKey.optional(),
   HUB_EXTENSION_IDS: z
     .string()
     .transform((s) =>
@@ -121,7 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): HubConfig {
     host: p.HUB_HOST,
     databaseUrl: p.DATABASE_URL ?? null,
     dataDir: p.HUB_DATA_DIR,
-    secretKey: p.HUB_SECRET_KEY,
+    secretKey: { current: p.HUB_SECRET_KEY, previous: p.HUB_SECRET_KEY_PREVIOUS ?? null },
     redirectOrigins: p.HUB_EXTENSION_IDS.map(redirectOrigin),
     networks,
     rateLimitPerMinute: p.HUB_RATE_LIMIT,

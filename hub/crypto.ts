@@ -1,17 +1,56 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { SecretTokens } from './tokens';
 
-/** Tokens at rest: AES-256-GCM under HUB_SECRET_KEY, the grant id as associated data (a sealed set moved to another grant will not open). */
-export function sealTokens(key: Buffer, grantId: string, tokens: SecretTokens): { iv: Buffer; ct: Buffer } {
+/**
+ * The keys of tokens at rest: HUB_SECRET_KEY seals, and opens together with the key it replaced
+ * (HUB_SECRET_KEY_PREVIOUS) while `npm run hub -- reseal` moves every token set to the new one.
+ */
+export interface TokenKeys {
+  current: Buffer;
+  previous: Buffer | null;
+}
+
+/** Tokens at rest: AES-256-GCM under the current key, the grant id as associated data (a sealed set moved to another grant will not open). */
+export function sealTokens(keys: TokenKeys, grantId: string, tokens: SecretTokens): { iv: Buffer; ct: Buffer } {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', keys.current, iv);
   cipher.setAAD(Buffer.from(grantId, 'utf8'));
   const plain = Buffer.from(JSON.stringify(tokens), 'utf8');
   const ct = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
   return { iv, ct };
 }
 
-export function openTokens(key: Buffer, grantId: string, iv: Buffer, ct: Buffer): SecretTokens {
+/** A token set neither key opens: sealed under a HUB_SECRET_KEY that was replaced without naming it as the previous one. */
+export class TokenKeyError extends Error {
+  override name = 'TokenKeyError';
+  constructor() {
+    super("A profile's tokens were sealed under another HUB_SECRET_KEY: set HUB_SECRET_KEY_PREVIOUS to the key it replaced");
+  }
+}
+
+/** Opens a sealed set with the current key, or the previous one; TokenKeyError when neither opens it. */
+export function openTokens(keys: TokenKeys, grantId: string, iv: Buffer, ct: Buffer): SecretTokens {
+  for (const key of keys.previous ? [keys.current, keys.previous] : [keys.current]) {
+    try {
+      return openWith(key, grantId, iv, ct);
+    } catch {
+      // the next key, if any
+    }
+  }
+  throw new TokenKeyError();
+}
+
+/** Whether the current key opens this set (else it was sealed under the previous one). */
+export function sealedUnderCurrent(keys: TokenKeys, grantId: string, iv: Buffer, ct: Buffer): boolean {
+  try {
+    openWith(keys.current, grantId, iv, ct);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function openWith(key: Buffer, grantId: string, iv: Buffer, ct: Buffer): SecretTokens {
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAAD(Buffer.from(grantId, 'utf8'));
   decipher.setAuthTag(ct.subarray(ct.length - 16));

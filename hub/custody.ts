@@ -5,7 +5,7 @@ import { applyCheck, applyRefresh } from '../utils/apply-check';
 import type { GrantRecord } from '../utils/db/schema';
 import { adapterFor } from '../utils/networks/index';
 import type { AdapterContext, CheckResult, TokenSet } from '../utils/networks/types';
-import { openTokens, sealTokens } from './crypto';
+import { openTokens, sealTokens, type TokenKeys } from './crypto';
 import { GRANT_STATE_COLUMNS, grantStateValues, stateAssignments, toGrantRecord, type GrantRow } from './store/grant-rows';
 import { inChangeTx } from './store/tx';
 import { secretPart, type SecretTokens } from './tokens';
@@ -17,7 +17,7 @@ export async function loadGrant(pool: pg.Pool, grantId: string): Promise<GrantRo
   return rows[0] ?? null;
 }
 
-export function tokensOf(key: Buffer, row: GrantRow): SecretTokens {
+export function tokensOf(key: TokenKeys, row: GrantRow): SecretTokens {
   return openTokens(key, row.id, row.token_iv, row.token_ct);
 }
 
@@ -35,7 +35,7 @@ export type RefreshOutcome = { ok: true; row: GrantRow } | { ok: false; result: 
  * journaled before the request, and the new tokens (a rotated refresh token included) replace
  * the old in one transaction. An answer lost to a crash leaves the journal: the next failure says so.
  */
-export async function refreshGrant(pool: pg.Pool, key: Buffer, ctx: AdapterContext, grantId: string): Promise<RefreshOutcome> {
+export async function refreshGrant(pool: pg.Pool, key: TokenKeys, ctx: AdapterContext, grantId: string): Promise<RefreshOutcome> {
   const lock = await pool.connect();
   try {
     await lock.query('select pg_advisory_lock(hashtext($1))', [grantId]);
@@ -61,7 +61,7 @@ export async function refreshGrant(pool: pg.Pool, key: Buffer, ctx: AdapterConte
 }
 
 /** New tokens for a grant, sealed, with its state as after a refresh; one change. */
-async function storeTokens(pool: pg.Pool, key: Buffer, grant: GrantRecord, tokens: TokenSet, now: number): Promise<GrantRow> {
+async function storeTokens(pool: pg.Pool, key: TokenKeys, grant: GrantRecord, tokens: TokenSet, now: number): Promise<GrantRow> {
   const next = applyRefresh(grant, tokens, now);
   const sealed = sealTokens(key, grant.id, secretPart(tokens));
   return inChangeTx(pool, async (tx, change) => {

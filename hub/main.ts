@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   if (argv.length > 0) {
     const db = await openForCommand(config);
     try {
-      return await runCommand(db.pool, argv, (line) => process.stdout.write(`${line}\n`));
+      return await runCommand(db.pool, argv, (line) => process.stdout.write(`${line}\n`), Date.now(), config.secretKey);
     } finally {
       await db.close();
     }

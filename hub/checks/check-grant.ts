@@ -3,6 +3,7 @@ import type { GrantRecord } from '../../utils/db/schema';
 import { adapterFor } from '../../utils/networks/index';
 import type { AdapterContext, CheckResult } from '../../utils/networks/types';
 import { refreshDue } from '../../utils/poll-schedule';
+import type { TokenKeys } from '../crypto';
 import { canRefresh, refreshGrant, storeCheck, tokensOf } from '../custody';
 import { toGrantRecord, type GrantRow } from '../store/grant-rows';
 
@@ -14,7 +15,7 @@ import { toGrantRecord, type GrantRow } from '../store/grant-rows';
  */
 export async function checkGrant(
   pool: pg.Pool,
-  key: Buffer,
+  key: TokenKeys,
   ctx: AdapterContext,
   row: GrantRow,
   store: (grant: GrantRecord, result: CheckResult) => Promise<void> = (grant, result) => storeCheck(pool, grant, result, ctx.now),
@@ -38,7 +39,7 @@ export async function checkGrant(
   return result;
 }
 
-async function refreshed(pool: pg.Pool, key: Buffer, ctx: AdapterContext, grantId: string): Promise<CheckResult> {
+async function refreshed(pool: pg.Pool, key: TokenKeys, ctx: AdapterContext, grantId: string): Promise<CheckResult> {
   const r = await refreshGrant(pool, key, ctx, grantId);
   if (r.ok) return { kind: 'valid' };
   const result = r.result ?? { kind: 'unknown' as const, reason: 'The refresh could not run' };

@@ -4,6 +4,8 @@ import { createServiceKey, revokeServiceKey } from '../store/service-keys';
 import { grantAccess, invite, listMembers, revoke, ROLES, setRole, type Role } from '../store/members';
 import { durationMs, listAudit } from './audit';
 import { checkNow, listJobs } from './jobs';
+import { resealTokens } from './reseal';
+import type { TokenKeys } from '../crypto';
 
 const USAGE = `Usage: npm run hub -- <command>
   invite <email> --role owner|manager|member   a one-time enrollment code (24 h), on the last line
@@ -14,6 +16,7 @@ const USAGE = `Usage: npm run hub -- <command>
   service-key create <name> --networks a,b      a key for a publishing tool (shown once, on the last line)
   service-key revoke <name|id>
   jobs                                          checks due, running and failing
+  reseal                                        tokens sealed under HUB_SECRET_KEY_PREVIOUS sealed again under HUB_SECRET_KEY
   audit [--profile <network>:<id>] [--since 24h] [--limit 50]
                                                 token reads, connects, renewals, disconnects: who, when, what
   check-now [network]                           make every live grant (of a network) due now`;
@@ -28,7 +31,7 @@ function option(args: string[], name: string): string | undefined {
 const isRole = (r: string | undefined): r is Role => ROLES.includes(r as Role);
 
 /** Runs one management command; returns the exit code. */
-export async function runCommand(pool: pg.Pool, argv: string[], print: Print, now = Date.now()): Promise<number> {
+export async function runCommand(pool: pg.Pool, argv: string[], print: Print, now = Date.now(), keys?: TokenKeys): Promise<number> {
   const [command, ...args] = argv;
   switch (command) {
     case 'invite': {
@@ -85,6 +88,16 @@ export async function runCommand(pool: pg.Pool, argv: string[], print: Print, no
     case 'jobs':
       for (const line of await listJobs(pool, now)) print(line);
       return 0;
+    case 'reseal': {
+      if (!keys?.previous)
+        return usage(print, 'reseal needs HUB_SECRET_KEY_PREVIOUS (the key being replaced) beside the new HUB_SECRET_KEY');
+      const n = await resealTokens(pool, keys);
+      print(
+        `${n.resealed} token set(s) sealed again under HUB_SECRET_KEY; ${n.current} already were; ${n.unreadable} opened under neither key.`,
+      );
+      if (n.unreadable === 0) print('HUB_SECRET_KEY_PREVIOUS can now be removed (restart every hub process without it).');
+      return n.unreadable === 0 ? 0 : 1;
+    }
     case 'audit': {
       const since = durationMs(option(args, '--since') ?? '24h');
       const limit = Number(option(args, '--limit') ?? '50');

@@ -4,7 +4,7 @@ import type { GrantRecord } from '../../utils/domain';
 import type { NetworkId } from '../../utils/networks/catalog';
 import type { ListedProfile, NativeIdentity, TokenSet } from '../../utils/networks/types';
 import { grantIdOf } from '../../utils/networks/grant-binding';
-import { sealTokens } from '../crypto';
+import { sealTokens, type TokenKeys } from '../crypto';
 import { secretPart } from '../tokens';
 import { grantStateValues, GRANT_STATE_COLUMNS } from './grant-rows';
 
@@ -43,7 +43,7 @@ const UNKNOWN_NOW = 'Held a token for this profile before; its current permissio
  * those profiles, "?" for the identity behind a profile's previous grant, the Member's access to
  * what they connected, and the history. Resolves with the grant id ('' when it covers none).
  */
-export async function saveHubLogin(pool: pg.Pool, key: Buffer, login: HubLogin, outcome: LoginOutcome): Promise<string> {
+export async function saveHubLogin(pool: pg.Pool, key: TokenKeys, login: HubLogin, outcome: LoginOutcome): Promise<string> {
   const { network, identity, now } = login;
   const identityId = `${network}:${identity.id}`;
   const access = new Map<string, { can: string; reason: string | null }>();

@@ -15,7 +15,7 @@ describe('hub: the checks’ writes on the grants table', () => {
   afterAll(async () => db?.close());
 
   it('a lease is a HOT update (no new index entries): the pages keep room for it', async () => {
-    await seedGrants(db.pool, Buffer.alloc(32, 7), issueInProcess(new SandboxState()), 900, Date.now());
+    await seedGrants(db.pool, { current: Buffer.alloc(32, 7), previous: null }, issueInProcess(new SandboxState()), 900, Date.now());
     const client = await db.pool.connect();
     try {
       await client.query('begin');
@@ -93,7 +93,7 @@ describe('hub: the checks’ writes on the grants table', () => {
 
   it('a check that was running when its grant was renewed does not overwrite the renewed grant', async () => {
     const now = Date.now();
-    const key = Buffer.alloc(32, 7);
+    const key = { current: Buffer.alloc(32, 7), previous: null };
     const [g] = (await db.pool.query<GrantRow>(`select * from grants where network = 'pinterest' order by id limit 1`)).rows;
     await db.pool.query(`update grants set leased_by = 'lane:1', leased_until = $2 where id = $1`, [g!.id, now + 60_000]);
     const member = await db.pool.query<{ id: number }>(

@@ -26,7 +26,8 @@ describe('hub: configuration from the environment', () => {
   it('accepts a complete environment and applies the defaults', () => {
     const config = loadConfig({ ...good(), TW_FACEBOOK_BASE_URL: 'http://127.0.0.1:4010/facebook/' });
     expect(config).toMatchObject({ port: 4020, host: '127.0.0.1', databaseUrl: null, dataDir: '.hub-data', checkConcurrency: 8 });
-    expect(config.secretKey).toHaveLength(32);
+    expect(config.secretKey.current).toHaveLength(32);
+    expect(config.secretKey.previous).toBeNull();
     expect(config.redirectOrigins).toEqual([`https://${EXTENSION_ID}.chromiumapp.org`]);
     expect(config.networks.facebook).toEqual({ clientId: 'app', clientSecret: 'secret', baseUrl: 'http://127.0.0.1:4010/facebook' });
     expect(config.networks.x).toBeUndefined();

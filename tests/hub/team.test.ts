@@ -92,7 +92,7 @@ describe('hub: a team', () => {
       t.db,
       loadConfig({
         ...hubEnv(t.sandbox.url, t.config.databaseUrl!),
-        HUB_SECRET_KEY: t.config.secretKey.toString('base64'),
+        HUB_SECRET_KEY: t.config.secretKey.current.toString('base64'),
         HUB_SLACK_URL: `${sink.url}/slack`,
         HUB_WEBHOOK_URL: `${sink.url}/hook`,
       }),

@@ -101,7 +101,7 @@ export async function startTestHub(options: { env?: Record<string, string>; sand
     logs,
     async command(...argv) {
       const lines: string[] = [];
-      await runCommand(db.pool, argv, (l) => lines.push(l), t.now()); // on the hub's clock
+      await runCommand(db.pool, argv, (l) => lines.push(l), t.now(), config.secretKey); // on the hub's clock, with its keys
       return lines;
     },
     async device(email, role) {

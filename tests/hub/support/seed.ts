@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { sealTokens } from '../../../hub/crypto';
+import { sealTokens, type TokenKeys } from '../../../hub/crypto';
 import { NETWORK_IDS, type NetworkId } from '../../../utils/networks/catalog';
 import type { SandboxState } from '../../sandbox/state';
 
@@ -30,7 +30,7 @@ export const issueOverHttp =
  * real access token the sandbox issued, so every check the hub runs is a real inspection the
  * sandbox answers "valid". Grant ids are `<network>:seed-<i>`.
  */
-export async function seedGrants(pool: pg.Pool, key: Buffer, issue: IssueTokens, count: number, now: number): Promise<string[]> {
+export async function seedGrants(pool: pg.Pool, key: TokenKeys, issue: IssueTokens, count: number, now: number): Promise<string[]> {
   const perNetwork = new Map<NetworkId, string[]>();
   for (const [n, network] of NETWORK_IDS.entries()) {
     const share = Math.floor(count / NETWORK_IDS.length) + (n < count % NETWORK_IDS.length ? 1 : 0);
