@@ -89,8 +89,9 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
 
   app.post(
     '/v1/enroll',
-    // The nearest hop a proxy named, cut short (a header is not a database key of any length).
-    rateLimit(pool, now, 20, (c) => `enroll:${(c.req.header('x-forwarded-for') ?? '').split(',')[0]!.trim().slice(0, 64) || 'any'}`),
+    // The address the hub's own proxy appended (the last one: a client writes the others itself),
+    // cut short (a header is not a database key of any length).
+    rateLimit(pool, now, 20, (c) => `enroll:${(c.req.header('x-forwarded-for') ?? '').split(',').at(-1)!.trim().slice(0, 64) || 'any'}`),
     async (c) => {
       const body = await readJson(c, enrollBody);
       if (!body.ok) return body.response;

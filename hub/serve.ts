@@ -43,11 +43,11 @@ export async function serveHub(
   };
   // Once a minute: the request budgets' past minutes go, and audit entries past HUB_AUDIT_DAYS
   // (a batch at a time). Every process does it: deleting twice is harmless.
-  const prune = async () => {
-    await forgetPastWindows(db.pool, now());
-    await pruneAudit(db.pool, now(), config.auditDays);
+  const prune = () => {
+    void forgetPastWindows(db.pool, now()).catch(() => log.error('request budgets not pruned'));
+    void pruneAudit(db.pool, now(), config.auditDays).catch(() => log.error('audit not pruned'));
   };
-  const budgetsTimer = setInterval(() => void prune().catch(() => log.error('budgets or audit not pruned')), 60_000);
+  const budgetsTimer = setInterval(prune, 60_000);
   budgetsTimer.unref();
   const reminderTimer =
     options.autoCheck === false ? undefined : setInterval(() => void orgReminders().catch(() => log.error('org reminders failed')), 15_000);

@@ -27,7 +27,9 @@ export async function listAudit(pool: pg.Pool, filter: AuditFilter): Promise<str
   );
   if (rows.length === 0) return ['No audit entry matches.'];
   return rows.map((r) =>
-    `${new Date(r.at).toISOString()}  ${r.action.padEnd(10)}  ${(r.profile_id ?? '-').padEnd(24)}  ${r.who}  ${r.detail ?? ''}`.trimEnd(),
+    printable(
+      `${new Date(r.at).toISOString()}  ${r.action.padEnd(10)}  ${(r.profile_id ?? '-').padEnd(24)}  ${r.who}  ${r.detail ?? ''}`,
+    ).trimEnd(),
   );
 }
 
@@ -39,11 +41,30 @@ export function durationMs(text: string): number | null {
   return m ? Number(m[1]) * UNITS[m[2]!]! : null;
 }
 
-/** Deletes audit entries older than `days` (at most `batch` a call: a big backlog goes over several calls); how many went. */
-export async function pruneAudit(pool: pg.Pool, now: number, days: number, batch = 10_000): Promise<number> {
-  const { rowCount } = await pool.query('delete from audit where id in (select id from audit where at < $1 order by at limit $2)', [
-    now - days * 86_400_000,
-    batch,
-  ]);
-  return rowCount ?? 0;
+/**
+ * Deletes audit entries older than `days`, `batch` at a time until none is left or `budgetMs` is
+ * spent (a tool at full rate writes 12,000 a minute; several processes pruning together take
+ * different rows); how many went.
+ */
+export async function pruneAudit(pool: pg.Pool, now: number, days: number, batch = 10_000, budgetMs = 5_000): Promise<number> {
+  const started = Date.now();
+  let total = 0;
+  for (;;) {
+    const { rowCount } = await pool.query(
+      'delete from audit where id in (select id from audit where at < $1 order by at limit $2 for update skip locked)',
+      [now - days * 86_400_000, batch],
+    );
+    total += rowCount ?? 0;
+    if ((rowCount ?? 0) < batch || Date.now() - started > budgetMs) return total;
+  }
+}
+
+/** Control characters shown as escapes: a device's name (typed by whoever enrolled it) cannot fake a line. */
+function printable(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    out += code < 0x20 || (code >= 0x7f && code < 0xa0) ? `\\u${code.toString(16).padStart(4, '0')}` : c;
+  }
+  return out;
 }

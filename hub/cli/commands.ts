@@ -93,10 +93,15 @@ export async function runCommand(pool: pg.Pool, argv: string[], print: Print, no
         return usage(print, 'reseal needs HUB_SECRET_KEY_PREVIOUS (the key being replaced) beside the new HUB_SECRET_KEY');
       const n = await resealTokens(pool, keys);
       print(
-        `${n.resealed} token set(s) sealed again under HUB_SECRET_KEY; ${n.current} already were; ${n.unreadable} opened under neither key.`,
+        `${n.resealed} token set(s) sealed again under HUB_SECRET_KEY; ${n.current} already were; ${n.previous} still under the previous key; ${n.unreadable} opened under neither key.`,
       );
-      if (n.unreadable === 0) print('HUB_SECRET_KEY_PREVIOUS can now be removed (restart every hub process without it).');
-      return n.unreadable === 0 ? 0 : 1;
+      const done = n.previous === 0 && n.unreadable === 0;
+      print(
+        done
+          ? 'HUB_SECRET_KEY_PREVIOUS can now be removed (restart every hub process without it).'
+          : 'Keep HUB_SECRET_KEY_PREVIOUS: restart every hub process with the new key, then run reseal again.',
+      );
+      return done ? 0 : 1;
     }
     case 'audit': {
       const since = durationMs(option(args, '--since') ?? '24h');

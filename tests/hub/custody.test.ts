@@ -198,7 +198,10 @@ describe('hub: exchange with the secret, custody, service keys', () => {
   });
 
   it('`audit` lists who read which token and who connected what, newest first, filtered by profile and time, never a token', async () => {
-    const owner = await t.device('owner@example.org', 'owner');
+    // The device's name is whatever the enrolling browser sent: a line break in it must not fake an entry.
+    const code = (await t.command('invite', 'owner@example.org', '--role', 'owner')).at(-1)!;
+    const enrolled = await t.api('/v1/enroll', { body: { code, deviceName: 'laptop\n2026-01-01T00:00:00.000Z  token-read' } });
+    const owner = enrolled.body.deviceKey as string;
     await t.control('accounts', {
       network: 'facebook',
       name: 'Alex',
@@ -216,7 +219,10 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     expect(all).toHaveLength(3);
     expect(all[0]).toMatch(/token-read\s+facebook:2\s+tool "scheduler"\s+200$/);
     expect(all[1]).toMatch(/token-read\s+facebook:1\s+tool "scheduler"\s+200$/);
-    expect(all[2]).toMatch(/connect\s+-\s+owner@example\.org \(owner browser\)\s+facebook: 2 profile/);
+    expect(all[2]).toMatch(
+      /connect\s+-\s+owner@example\.org \(laptop\\u000a2026-01-01T00:00:00\.000Z {2}token-read\)\s+facebook: 2 profile/,
+    );
+    expect(all.every((line) => !line.includes('\n'))).toBe(true);
     expect(all.join('\n')).not.toContain(token);
     expect(await t.command('audit', '--profile', 'facebook:1')).toHaveLength(1);
     expect(await t.command('audit', '--limit', '1')).toEqual([all[0]]);
@@ -226,7 +232,7 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     expect(await t.command('audit', '--since', '2d')).toHaveLength(3);
   });
 
-  it('keeps audit entries HUB_AUDIT_DAYS (400 by default) and deletes older ones a bounded batch at a time', async () => {
+  it('keeps audit entries HUB_AUDIT_DAYS (400 by default) and deletes older ones in bounded batches', async () => {
     const day = 86_400_000;
     const now = t.now();
     await t.db.pool.query(
@@ -237,8 +243,8 @@ describe('hub: exchange with the secret, custody, service keys', () => {
       now - 399 * day,
     ]);
     expect(t.config.auditDays).toBe(400);
-    expect(await pruneAudit(t.db.pool, now, t.config.auditDays, 2)).toBe(2);
-    expect(await pruneAudit(t.db.pool, now, t.config.auditDays, 2)).toBe(1);
+    // Batches of 2 until one comes back short: all three in one call.
+    expect(await pruneAudit(t.db.pool, now, t.config.auditDays, 2)).toBe(3);
     expect(await pruneAudit(t.db.pool, now, t.config.auditDays, 2)).toBe(0);
     expect((await t.db.pool.query('select at from audit')).rows).toEqual([{ at: now - 399 * day }]);
   });

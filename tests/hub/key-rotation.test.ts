@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createApp } from '../../hub/app';
 import { runCommand } from '../../hub/cli/commands';
-import type { TokenKeys } from '../../hub/crypto';
+import { openTokens, sealedUnderCurrent, sealTokens, type TokenKeys } from '../../hub/crypto';
+import { resealOne } from '../../hub/cli/reseal';
 import { silentLogger } from '../../hub/log';
 import { startTestHub, type TestHub } from './support/hub';
 
@@ -44,7 +45,7 @@ describe('hub: replacing HUB_SECRET_KEY', () => {
     expect(resealed).toEqual({
       code: 0,
       lines: [
-        '1 token set(s) sealed again under HUB_SECRET_KEY; 0 already were; 0 opened under neither key.',
+        '1 token set(s) sealed again under HUB_SECRET_KEY; 0 already were; 0 still under the previous key; 0 opened under neither key.',
         'HUB_SECRET_KEY_PREVIOUS can now be removed (restart every hub process without it).',
       ],
     });
@@ -58,5 +59,31 @@ describe('hub: replacing HUB_SECRET_KEY', () => {
     expect(await read({ current: old, previous: null })).toBe('500 token-key');
     const dump = await t.db.pool.query("select string_agg(t::text, ' ') as all from (select * from grants) t");
     expect(dump.rows[0].all).not.toContain(token);
+  });
+
+  it('reseal leaves a token set written since it was read (a refresh): the newer one stands, and it says whether the old key may go', async () => {
+    const owner = await t.device('owner@example.org', 'owner');
+    await t.control('accounts', { network: 'facebook', name: 'Alex', pages: [{ id: '1', name: 'Café' }] });
+    await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
+    const old = t.config.secretKey.current;
+    const keys = { current: randomBytes(32), previous: old };
+    const select = async () =>
+      (await t.db.pool.query<{ id: string; token_iv: Buffer; token_ct: Buffer }>('select id, token_iv, token_ct from grants')).rows[0]!;
+    const read = await select();
+    // Meanwhile a refresh by a process still on the old key writes a newer set under it.
+    const newer = sealTokens({ current: old, previous: null }, read.id, { accessToken: 'newer', refreshToken: 'newer-refresh' });
+    await t.db.pool.query('update grants set token_iv = $2, token_ct = $3 where id = $1', [read.id, newer.iv, newer.ct]);
+    expect(await resealOne(t.db.pool, keys, read)).toBe('changed');
+    const after = await select();
+    expect(openTokens(keys, after.id, after.token_iv, after.token_ct)).toMatchObject({ refreshToken: 'newer-refresh' });
+    // The command, run after, moves that newer set too (the refresh token kept), and then the old key may go.
+    const lines: string[] = [];
+    expect(await runCommand(t.db.pool, ['reseal'], (l) => lines.push(l), Date.now(), keys)).toBe(0);
+    expect(lines[0]).toMatch(/^1 token set\(s\) sealed again/);
+    const final = await select();
+    expect(sealedUnderCurrent(keys, final.id, final.token_iv, final.token_ct)).toBe(true);
+    expect(openTokens({ current: keys.current, previous: null }, final.id, final.token_iv, final.token_ct)).toMatchObject({
+      refreshToken: 'newer-refresh',
+    });
   });
 });
