@@ -209,12 +209,21 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     if (over !== null) return tooMany(c, serviceBudget, over);
     if (!isNetworkId(network)) return fail(c, 404, 'not-found', 'Unknown network');
     if (!read.service.networks.includes(network)) return fail(c, 403, 'forbidden', `This service key is not for ${NETWORKS[network].name}`);
-    const answer = await currentToken({ ...deps, fetch: c.var.network.fetch }, network, nativeId, read.grant);
-    await pool.query({
-      name: 'audit-token-read',
-      text: `insert into audit (at, actor, action, profile_id, detail) values ($1, $2, 'token-read', $3, $4)`,
-      values: [now(), read.service.id, `${network}:${nativeId}`, String(answer.status)],
-    });
+    const audit = (detail: string) =>
+      pool.query({
+        name: 'audit-token-read',
+        text: `insert into audit (at, actor, action, profile_id, detail) values ($1, $2, 'token-read', $3, $4)`,
+        values: [now(), read.service.id, `${network}:${nativeId}`, detail],
+      });
+    let answer;
+    try {
+      answer = await currentToken({ ...deps, fetch: c.var.network.fetch }, network, nativeId, read.grant);
+    } catch (error) {
+      // A read that failed is audited too (a token no key opens: `500 token-key`).
+      await audit(`500 ${error instanceof TokenKeyError ? 'token-key' : 'internal'}`).catch(() => undefined);
+      throw error;
+    }
+    await audit(String(answer.status));
     return c.json(answer.body, answer.status);
   });
   return app;

@@ -38,6 +38,10 @@ describe('hub: replacing HUB_SECRET_KEY', () => {
 
     // The new key alone opens nothing yet; with the old one beside it, every token still reads.
     expect(await read({ current: fresh, previous: null })).toBe('500 token-key');
+    // That failed read is in the audit log too.
+    expect((await t.db.pool.query("select detail from audit where action = 'token-read' order by id")).rows.at(-1)).toEqual({
+      detail: '500 token-key',
+    });
     expect(await read({ current: fresh, previous: old })).toBe(token);
 
     expect((await command({ current: fresh, previous: null }, 'reseal')).code).toBe(2); // needs the previous key
