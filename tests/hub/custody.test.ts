@@ -4,7 +4,7 @@ import { loadConfig } from '../../hub/config';
 import { silentLogger } from '../../hub/log';
 import { forgetPastWindows, windowOf } from '../../hub/store/request-budgets';
 import { hubEnv } from './support/env';
-import { startTestHub, type TestHub } from './support/hub';
+import { connectTwoPages, startTestHub, type TestHub } from './support/hub';
 
 describe('hub: exchange with the secret, custody, service keys', () => {
   let t: TestHub;
@@ -201,16 +201,7 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     // The device's name is whatever the enrolling browser sent: a line break in it must not fake an entry.
     const code = (await t.command('invite', 'owner@example.org', '--role', 'owner')).at(-1)!;
     const enrolled = await t.api('/v1/enroll', { body: { code, deviceName: 'laptop\n2026-01-01T00:00:00.000Z  token-read' } });
-    const owner = enrolled.body.deviceKey as string;
-    await t.control('accounts', {
-      network: 'facebook',
-      name: 'Alex',
-      pages: [
-        { id: '1', name: 'Café' },
-        { id: '2', name: 'Bakery' },
-      ],
-    });
-    await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
+    await connectTwoPages(t, enrolled.body.deviceKey as string);
     const tool = (await t.command('service-key', 'create', 'scheduler', '--networks', 'facebook')).at(-1)!;
     const token = (await t.api('/v1/profiles/facebook/1/token', { key: tool })).body.accessToken as string;
     await t.api('/v1/profiles/facebook/2/token', { key: tool });

@@ -1,4 +1,4 @@
-import { startTestHub, type TestHub } from './support/hub';
+import { connectTwoPages, startTestHub, type TestHub } from './support/hub';
 import { inChangeTx } from '../../hub/store/tx';
 import { startWebhookSink } from '../sandbox/webhook-sink';
 import { serveHub } from '../../hub/serve';
@@ -7,20 +7,6 @@ import { loadConfig } from '../../hub/config';
 import { hubEnv } from './support/env';
 
 const HOUR = 60 * 60 * 1000;
-
-/** Alex's Facebook login with two pages (Café and Bakery), connected through the hub by `owner`. */
-async function connectTwoPages(t: TestHub, owner: string) {
-  await t.control('accounts', {
-    network: 'facebook',
-    name: 'Alex',
-    pages: [
-      { id: '1', name: 'Café' },
-      { id: '2', name: 'Bakery' },
-    ],
-  });
-  const r = await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
-  expect(r.body).toMatchObject({ outcome: 'connected', profiles: 2 });
-}
 
 describe('hub: a team', () => {
   let t: TestHub;

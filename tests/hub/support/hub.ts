@@ -142,3 +142,17 @@ export async function startTestHub(options: { env?: Record<string, string>; sand
   };
   return t;
 }
+
+/** Alex's Facebook login with two pages (Café and Bakery), connected through the hub by `owner`. */
+export async function connectTwoPages(t: TestHub, owner: string) {
+  await t.control('accounts', {
+    network: 'facebook',
+    name: 'Alex',
+    pages: [
+      { id: '1', name: 'Café' },
+      { id: '2', name: 'Bakery' },
+    ],
+  });
+  const r = await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
+  expect(r.body).toMatchObject({ outcome: 'connected', profiles: 2 });
+}
