@@ -50,6 +50,15 @@ describe('The service worker killed 50 times during a poll of 1,000 grants', () 
         seen.set(g.id, g.invalidSince);
       }
     };
+    // The kills fall during the poll: it has leased its grants first (a kill before that would only
+    // lose the "Check now" itself, and the grants, due in hours, would wait for their time).
+    await waitFor(
+      async () =>
+        (await readTable<Grant & { leasedUntil?: number }>(s.page, 'grants')).some(
+          (g) => (g.leasedUntil ?? 0) > started || (g.lastCheckAt ?? 0) >= started,
+        ),
+      'the poll under way',
+    );
     for (let kill = 0; kill < KILLS; kill += 1) {
       await new Promise((r) => setTimeout(r, 100 + Math.random() * 1900));
       const worker = await s.ext.worker();
