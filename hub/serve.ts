@@ -6,7 +6,7 @@ import type { HubConfig } from './config';
 import type { Database } from './db/database';
 import type { Logger } from './log';
 import { deliverOrgReminders, recordOrgReminders } from './reminders/org-channels';
-import { pruneAudit } from './cli/audit';
+import { pruneAudit } from './store/audit-retention';
 import { forgetPastWindows } from './store/request-budgets';
 
 export interface RunningHub {

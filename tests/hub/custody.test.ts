@@ -1,9 +1,5 @@
-import { createApp } from '../../hub/app';
-import { pruneAudit } from '../../hub/cli/audit';
-import { loadConfig } from '../../hub/config';
-import { silentLogger } from '../../hub/log';
+import { pruneAudit } from '../../hub/store/audit-retention';
 import { forgetPastWindows, windowOf } from '../../hub/store/request-budgets';
-import { hubEnv } from './support/env';
 import { connectTwoPages, startTestHub, type TestHub } from './support/hub';
 
 describe('hub: exchange with the secret, custody, service keys', () => {
@@ -141,12 +137,7 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     t = await startTestHub({ env: { HUB_RATE_LIMIT: '3' } });
     t.startOfMinute(); // the budget's window holds for the whole test
     // A second hub process on the same database, as behind a load balancer.
-    const second = createApp({
-      pool: t.db.pool,
-      config: loadConfig(hubEnv(t.sandbox.url, t.db.url, { HUB_RATE_LIMIT: '3' })),
-      log: silentLogger,
-      now: () => t.now(),
-    });
+    const second = t.otherProcess();
     const key = await t.device('m@example.org', 'member');
     const viaSecond = async () => (await second.request('/v1/me', { headers: { authorization: `Bearer ${key}` } })).status;
     const statuses = [

@@ -1,10 +1,6 @@
 import pg from 'pg';
 import { inject } from 'vitest';
-import { createApp } from '../../hub/app';
-import { loadConfig } from '../../hub/config';
 import { migrate, MIGRATIONS } from '../../hub/db/migrate';
-import { silentLogger } from '../../hub/log';
-import { hubEnv } from './support/env';
 import { freshDatabaseUrl, startTestHub, type TestHub } from './support/hub';
 
 /** An administrator's connection to the test PostgreSQL (not to the hub's database). */
@@ -77,12 +73,7 @@ describe('hub: its API document', () => {
 
   it('documents every route it serves in /v1/openapi.json, the 429s with Retry-After', async () => {
     t = await startTestHub();
-    const app = createApp({
-      pool: t.db.pool,
-      config: loadConfig(hubEnv(t.sandbox.url, t.db.url)),
-      log: silentLogger,
-      now: Date.now,
-    });
+    const app = t.otherProcess();
     const served = app.routes
       .filter((r) => r.method !== 'ALL') // middleware
       .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/:(\w+)/g, '{$1}')}`);

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createApp } from '../../hub/app';
 import { runCommand } from '../../hub/cli/commands';
 import { openTokens, sealedUnderCurrent, sealTokens, type TokenKeys } from '../../hub/crypto';
 import { resealOne } from '../../hub/cli/reseal';
-import { silentLogger } from '../../hub/log';
 import { startTestHub, type TestHub } from './support/hub';
 
 describe('hub: replacing HUB_SECRET_KEY', () => {
@@ -23,8 +21,7 @@ describe('hub: replacing HUB_SECRET_KEY', () => {
     const old = t.config.secretKey.current;
     const fresh = randomBytes(32);
     // A hub process restarted with its keys (as the environment gives them), on the same database.
-    const hubWith = (keys: TokenKeys) =>
-      createApp({ pool: t.db.pool, config: { ...t.config, secretKey: keys }, log: silentLogger, now: Date.now });
+    const hubWith = (keys: TokenKeys) => t.otherProcess({ secretKey: keys });
     const read = async (keys: TokenKeys) => {
       const res = await hubWith(keys).request('/v1/profiles/facebook/1/token', { headers: { authorization: `Bearer ${tool}` } });
       const body = (await res.json()) as { accessToken?: string; error?: string };

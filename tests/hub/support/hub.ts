@@ -3,7 +3,8 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { loadConfig, type HubConfig } from '../../../hub/config';
 import { openDatabase, type Database } from '../../../hub/db/database';
-import { jsonLogger } from '../../../hub/log';
+import { createApp } from '../../../hub/app';
+import { jsonLogger, silentLogger } from '../../../hub/log';
 import { serveHub, type RunningHub } from '../../../hub/serve';
 import { runCommand } from '../../../hub/cli/commands';
 import type { NetworkId } from '../../../utils/networks/catalog';
@@ -35,6 +36,8 @@ export interface TestHub {
   config: HubConfig;
   hub: RunningHub;
   logs: string[];
+  /** Another hub process on the same database and clock (as behind a load balancer, or restarted with other settings). */
+  otherProcess(config?: Partial<HubConfig>): ReturnType<typeof createApp>;
   /** Moves the hub's clock (not the sandbox's) forward. */
   advance(ms: number): void;
   /** The hub's clock now. */
@@ -92,6 +95,7 @@ export async function startTestHub(options: { env?: Record<string, string>; sand
   const t: TestHub = {
     advance: (ms) => void (offset += ms),
     now: () => Date.now() + offset,
+    otherProcess: (changes = {}) => createApp({ pool: db.pool, config: { ...config, ...changes }, log: silentLogger, now: () => t.now() }),
     startOfMinute: () => void (offset += 61_000 - ((Date.now() + offset) % 60_000)),
     url: hub.url,
     sandbox,
