@@ -4,7 +4,8 @@ import type { WebWorker } from 'puppeteer-core';
  * Multiplies the connected logins to `total` grants inside the extension's own IndexedDB:
  * each clone gets its own id, a profile, and the original's tokens re-sealed under the
  * extension's vault key for the clone's id (so the poll opens them as it opens any other).
- * Real connects for the originals; cloning keeps a 10,000-grant bench under a minute.
+ * Real connects for the originals; cloning keeps a 10,000-grant bench under a minute. Each
+ * clone covers one profile: the login's personal one when it has one.
  */
 export async function cloneGrants(worker: WebWorker, total: number): Promise<number> {
   // tsx names the helpers below with __name(): give the worker a no-op one.
@@ -20,7 +21,7 @@ export async function cloneGrants(worker: WebWorker, total: number): Promise<num
         (await req(read.objectStore('secrets').getAll())) as { grantId: string; iv: Uint8Array<ArrayBuffer>; ciphertext: ArrayBuffer }[]
       ).map((s) => [s.grantId, s]),
     );
-    const profiles = (await req(read.objectStore('profiles').getAll())) as { grantId: string; id: string; name: string }[];
+    const profiles = (await req(read.objectStore('profiles').getAll())) as { grantId: string; id: string; name: string; kind: string }[];
     const key = ((await req(read.objectStore('keys').get('vault'))) as { key: CryptoKey }).key;
     const enc = new TextEncoder();
     const plains = new Map<string, ArrayBuffer>();
@@ -38,7 +39,10 @@ export async function cloneGrants(worker: WebWorker, total: number): Promise<num
         key,
         plains.get(original.id)!,
       );
-      const profile = profiles.find((p) => p.grantId === original.id)!;
+      // A login's personal profile when it has one: a clone of a company page is a page the
+      // sandbox does not know, so a role check (LinkedIn) would find its role lost at every poll.
+      const profile =
+        profiles.find((p) => p.grantId === original.id && p.kind === 'personal') ?? profiles.find((p) => p.grantId === original.id)!;
       rows.push({
         grant: { ...original, id },
         secret: { grantId: id, iv, ciphertext },
