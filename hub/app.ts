@@ -1,6 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import type pg from 'pg';
 import * as z from 'zod';
 import { isNetworkId, NETWORK_IDS, NETWORKS } from '../utils/networks/catalog';
@@ -9,7 +7,8 @@ import { bearer, deviceAuth, noServiceKey, overBudget, rateLimit, serviceAuth, t
 import type { HubConfig } from './config';
 import { TokenKeyError } from './crypto';
 import { refreshGrant } from './custody';
-import { fail, readJson } from './http-errors';
+import { extensionCors } from './cors';
+import { bodyWithinLimit, fail, readJson } from './http-errors';
 import type { Logger } from './log';
 import { networkClock, serverTiming } from './network-clock';
 import { hubContext, hubFetch } from './networks';
@@ -47,7 +46,8 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
     c.set('network', network);
     await next();
     const ms = performance.now() - started;
-    if (network.calls() > 0) c.header('Server-Timing', serverTiming(ms, network));
+    // On the answer as it is (`c.header` now would rebuild it as a full Response).
+    if (network.calls() > 0) c.res.headers.set('Server-Timing', serverTiming(ms, network));
     // The route pattern, never the URL: a query or a path may carry what must not be logged.
     log.info('request', {
       method: c.req.method,
@@ -57,16 +57,8 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
       ...(network.calls() > 0 ? { networkMs: Math.round(network.ms()) } : {}),
     });
   });
-  // Extensions call from their own origin; keys ride in the Authorization header, never in cookies.
-  app.use(
-    '/v1/*',
-    cors({
-      origin: (o) => (/^(chrome|moz)-extension:\/\//.test(o) ? o : null),
-      allowHeaders: ['authorization', 'content-type'],
-      maxAge: 600,
-    }),
-  );
-  app.use('/v1/*', bodyLimit({ maxSize: 64 * 1024, onError: (c) => fail(c, 413, 'body-too-large', 'The body is over 64 KB') }));
+  app.use('/v1/*', extensionCors());
+  app.use('/v1/*', bodyWithinLimit());
   app.onError((error, c) => {
     if (error instanceof TokenKeyError) {
       log.error('token key', { route: c.req.routePath });

@@ -115,10 +115,51 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     expect((await raw({ headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(70_000) }) })).status).toBe(
       413,
     );
+    // Sent without a length (chunked): cut off as it is read.
+    const chunked = (text: string) =>
+      raw({
+        headers: { 'content-type': 'application/json' },
+        body: new ReadableStream({ start: (s) => (s.enqueue(new TextEncoder().encode(text)), s.close()) }),
+        duplex: 'half',
+      } as RequestInit);
+    const long = await chunked(JSON.stringify({ pad: 'x'.repeat(70_000) }));
+    expect([long.status, ((await long.json()) as { error: string }).error]).toEqual([413, 'body-too-large']);
+    expect(((await (await chunked(JSON.stringify(body))).json()) as { error: string }).error).toBe('redirect-not-allowed');
     const tool = await t.serviceKey(['instagram']);
     expect((await t.api('/v1/profiles/facebook/1/token', { key: tool })).status).toBe(403);
     expect((await t.api('/v1/profiles/facebook/1/token', { key: owner })).status).toBe(401);
     expect((await t.db.pool.query('select count(*)::int as n from grants')).rows[0].n).toBe(0);
+  });
+
+  it("lets the extension's own pages call it (CORS), and no other origin", async () => {
+    const owner = await t.device('owner@example.org', 'owner');
+    const extension = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const call = (method: string, origin: string) =>
+      fetch(`${t.url}/v1/me`, {
+        method,
+        headers:
+          method === 'OPTIONS'
+            ? { origin, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' }
+            : { origin, authorization: `Bearer ${owner}` },
+      });
+    const preflight = await call('OPTIONS', extension);
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe(extension);
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization,content-type');
+    expect(preflight.headers.get('access-control-max-age')).toBe('600');
+    const answer = await call('GET', extension);
+    expect([answer.status, answer.headers.get('access-control-allow-origin'), answer.headers.get('vary')]).toEqual([
+      200,
+      extension,
+      'Origin',
+    ]);
+    // A page elsewhere learns nothing: no CORS header, so its browser withholds the answer.
+    expect((await call('OPTIONS', 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    const other = await call('GET', 'https://evil.example');
+    expect([other.headers.get('access-control-allow-origin'), other.headers.get('vary')]).toEqual([null, 'Origin']);
+    // An error answer carries them too (the page can read why).
+    const refused = await fetch(`${t.url}/v1/me`, { headers: { origin: extension } });
+    expect([refused.status, refused.headers.get('access-control-allow-origin')]).toEqual([401, extension]);
   });
 
   it('rate-limits a device with 429 and Retry-After', async () => {
