@@ -6,6 +6,8 @@ import type { Fetch } from '../utils/networks/types';
 import { bearer, deviceAuth, noServiceKey, overBudget, rateLimit, serviceAuth, tooMany, type HubVariables } from './auth';
 import type { HubConfig } from './config';
 import { TokenKeyError } from './crypto';
+import { checkNowFor } from './checks/on-demand';
+import type { CheckRunner } from './checks/runner';
 import { refreshGrant } from './custody';
 import { extensionCors } from './cors';
 import { bodyWithinLimit, fail, readJson } from './http-errors';
@@ -28,6 +30,8 @@ export interface HubDeps {
   now: () => number;
   /** The network fetch (tests may count requests); redirects are never followed. */
   fetch?: Fetch;
+  /** This process's checks ("Check now" in a popup runs them at once); without them a sync only makes grants due. */
+  checks?: CheckRunner;
 }
 
 /** Routes for enrolled browsers (a device key); `/v1/profiles…` are for publishing tools (a service key). */
@@ -138,7 +142,10 @@ export function createApp(deps: HubDeps): Hono<{ Variables: HubVariables }> {
   app.get('/v1/sync', async (c) => {
     const since = Number(c.req.query('since') ?? '0');
     if (!Number.isSafeInteger(since) || since < 0) return fail(c, 400, 'invalid-field', 'since: a whole number ≥ 0');
-    return c.json(await sync(pool, c.get('device').member, since));
+    const { member } = c.get('device');
+    // "Check now" in the popup: what this member sees is checked first, then the changes are read.
+    const fresh = c.req.query('fresh') === '1' ? await checkNowFor(pool, deps.checks, member, now) : null;
+    return c.json({ ...(await sync(pool, member, since)), ...fresh });
   });
   app.post('/v1/disconnect', async (c) => {
     const body = await readJson(c, profileBody);

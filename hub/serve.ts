@@ -25,18 +25,18 @@ export async function serveHub(
   options: { checkIntervalMs?: number; now?: () => number; autoCheck?: boolean } = {},
 ): Promise<RunningHub> {
   const now = options.now ?? Date.now;
-  const app = createApp({ pool: db.pool, config, log, now });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
   const checks = startChecks(db.pool, config, log, {
     processId: `hub-${process.pid}-${randomBytes(3).toString('hex')}`,
     intervalMs: options.checkIntervalMs,
     now,
     autoStart: options.autoCheck,
   });
+  const app = createApp({ pool: db.pool, config, log, now, checks });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   const orgReminders = async () => {
     await recordOrgReminders(db.pool, config, now());
     return deliverOrgReminders(db.pool, config, now());

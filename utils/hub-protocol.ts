@@ -70,6 +70,8 @@ const hubFact = z.discriminatedUnion('code', [
 
 export const syncAnswer = z.object({
   cursor: z.number(),
+  /** With fresh=1 ("Check now"): how many of this member's grants the hub has checked within the last minute. */
+  checked: z.optional(z.number()),
   grants: z.array(grant),
   profiles: z.array(
     z.object({

@@ -4,7 +4,7 @@ import type { ProfileRow } from '@/utils/db/profile-rows';
 import type { Deps } from './deps';
 import { callOwnHub, hubRecord } from './hub-client';
 
-/** How many grants a sync brought; every profile with its grant as committed, when it wrote any (else null). */
+/** How many grants a sync brought (or, fresh, the hub says it checked); every profile with its grant as committed, when it wrote any (else null). */
 export interface Synced {
   grants: number;
   rows: ProfileRow[] | null;
@@ -19,16 +19,18 @@ const NOTHING: Synced = { grants: 0, rows: null };
  * another sync overtook is dropped and asked again from the newer cursor (a renewal's sync must
  * land even when a poll's older one committed first).
  */
-export async function syncFromHub(deps: Deps, tries = 3): Promise<Synced> {
+export async function syncFromHub(deps: Deps, fresh?: boolean, tries = 3): Promise<Synced> {
   const hub = await hubRecord(deps);
   if (!hub) return NOTHING;
-  const answer = await callOwnHub(deps, `/v1/sync?since=${hub.cursor}`, syncAnswerParser);
+  // Fresh ("Check now"): the hub first checks what this member sees, then answers.
+  const answer = await callOwnHub(deps, `/v1/sync?since=${hub.cursor}${fresh ? '&fresh=1' : ''}`, syncAnswerParser);
   if (!answer) return NOTHING;
   if (!answer.ok) {
     await recordHubProblem(deps.db, answer.reason);
     return NOTHING;
   }
   const rows = await applyHubSync(deps.db, answer.value, deps.now(), hub.cursor);
-  if (rows === false) return tries > 1 ? syncFromHub(deps, tries - 1) : NOTHING;
-  return { grants: answer.value.grants.length, rows };
+  const grants = answer.value.checked ?? answer.value.grants.length;
+  if (rows === false) return tries > 1 ? { ...(await syncFromHub(deps, false, tries - 1)), grants } : NOTHING;
+  return { grants, rows };
 }

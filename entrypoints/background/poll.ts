@@ -38,7 +38,7 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
   // Locked vault: checks need tokens, so they wait for Unlock; the badge and reminders go on from stored expiries.
   if ((await vaultMode(deps.db)) === 'locked') return (await stateChanged(deps), 0);
   // Hub mode: one request brings what the hub's checks found; this browser's own logins (if any) are still checked here.
-  const synced = await syncFromHub(deps);
+  const synced = await syncFromHub(deps, force);
   // The sync's rows as committed, used at once (no second read of every row): any later writer
   // (a disconnect, a renewal, another poll) runs its own step after them, never before.
   if (synced.rows) await stateChanged(deps, synced.rows);
@@ -89,7 +89,7 @@ export async function pollGrants(deps: Deps, { force }: { force: boolean }): Pro
     await releaseLeases(deps.db, [...unwritten], deps.now());
   }
   await stateChanged(deps);
-  return due.length;
+  return due.length + synced.grants;
 }
 
 /**

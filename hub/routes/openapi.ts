@@ -104,8 +104,23 @@ export const OPENAPI = {
       get: {
         security: [{ device: [] }],
         summary: 'What changed after a cursor, among what this member may see (no token ever)',
-        parameters: [{ name: 'since', in: 'query', schema: { type: 'integer', minimum: 0 } }],
-        responses: { '200': { description: 'cursor, grants, profiles, removed, access, history' }, ...errors(400, 401, 429) },
+        parameters: [
+          { name: 'since', in: 'query', schema: { type: 'integer', minimum: 0 } },
+          {
+            name: 'fresh',
+            in: 'query',
+            description:
+              '1: first check every live grant this member sees whose last check is over a minute old, waiting up to 20 s ("Check now")',
+            schema: { type: 'string', enum: ['1'] },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'cursor, grants, profiles, removed, access, history; with fresh=1 also checked (fresh now) and pending (still due)',
+          },
+          ...errors(400, 401, 429),
+        },
       },
     },
     '/v1/disconnect': {

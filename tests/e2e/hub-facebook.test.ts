@@ -173,6 +173,21 @@ describe('hub mode in real Chromium: enroll, connect through the hub, a tool rea
     );
   });
 
+  it("Check now in the popup has the hub check this member's logins at once: an app removal is found without waiting for the schedule", async () => {
+    await s.control('revoke', { network: 'facebook', accountId: account.id, reason: 'app-removed' });
+    offset += 2 * 60_000; // the renewal's own check is no longer fresh (a minute)
+    const calls = () => s.sandbox.state.log.filter((e) => e.network === 'facebook' && e.path.endsWith('/debug_token')).length;
+    const before = calls();
+    const page = await s.ext.openPage('popup.html');
+    await page.waitForSelector('li.row');
+    expect((await popupRows(page))[0]).toMatchObject({ status: 'valid' });
+    await page.locator('button::-p-text(Check now)').click();
+    await waitFor(async () => (await popupRows(page))[0]?.status === 'expired', 'row turns expired');
+    expect(await page.$$eval('.banner', (bs) => bs.map((b) => b.textContent).join(' '))).toContain('Checked 1 login');
+    expect((await badge(s.worker)).text).toBe('1');
+    expect(calls() - before).toBe(1); // the hub checked it: one inspection, nothing in between
+  });
+
   it("no token is in the browser profile's files, nor the device key in clear (a control value is, so the scan works)", async () => {
     const control = 'hub-control-value-51c9e2';
     await s.page.evaluate((v) => localStorage.setItem('control', v), control);
