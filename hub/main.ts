@@ -31,7 +31,10 @@ async function main(argv: string[]): Promise<number> {
   const log = jsonLogger();
   const db = await openDatabase(config.databaseUrl, config.dataDir);
   log.info('database ready', { migrationsApplied: db.migrated?.join(',') || 'none' });
-  const hub = await serveHub(db, config, log);
+  const hub = await serveHub(db, config, log).catch(async (error: unknown) => {
+    await db.close(); // its embedded server too: nothing is left running
+    throw error;
+  });
   // Commands run while an embedded database is served reach it through this file (readable by its owner only).
   const urlFile = join(config.dataDir, 'db-url');
   if (!config.databaseUrl) {

@@ -1,6 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
-import { createApp } from './app';
+import { createApp, type HubDeps } from './app';
 import { startChecks, type CheckRunner } from './checks/runner';
 import type { HubConfig } from './config';
 import type { Database } from './db/database';
@@ -25,18 +25,25 @@ export async function serveHub(
   options: { checkIntervalMs?: number; now?: () => number; autoCheck?: boolean } = {},
 ): Promise<RunningHub> {
   const now = options.now ?? Date.now;
+  const deps: HubDeps = { pool: db.pool, config, log, now };
+  const app = createApp(deps);
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', (e: NodeJS.ErrnoException) =>
+      reject(new Error(`cannot listen on ${config.host}:${config.port} (${e.code ?? e.message}): set HUB_PORT to a free port`)),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  // Once serving (a port already taken stops the start before any check leases a grant); "Check
+  // now" in a popup runs them at once from then on.
   const checks = startChecks(db.pool, config, log, {
     processId: `hub-${process.pid}-${randomBytes(3).toString('hex')}`,
     intervalMs: options.checkIntervalMs,
     now,
     autoStart: options.autoCheck,
   });
-  const app = createApp({ pool: db.pool, config, log, now, checks });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
-  });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  deps.checks = checks;
   const orgReminders = async () => {
     await recordOrgReminders(db.pool, config, now());
     return deliverOrgReminders(db.pool, config, now());
@@ -58,8 +65,9 @@ export async function serveHub(
     close: async () => {
       clearInterval(reminderTimer);
       clearInterval(budgetsTimer);
-      await checks.stop();
+      // No new request; those in flight are answered (a "Check now" among them with the checks still running), then the checks stop.
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await checks.stop();
     },
   };
 }

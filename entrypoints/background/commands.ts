@@ -51,7 +51,7 @@ const HANDLERS: CommandHandlers<Deps> = {
   renew: (deps, p) => renewProfile(deps, p.profileId),
   pollNow: async (deps) => {
     // The poll ends with the state-changed step: what it found due is delivered now.
-    return { checked: await pollGrants(deps, { force: true }) };
+    return { checked: await pollGrants(deps, { force: true, fresh: true }) };
   },
   saveSettings: (deps, p) => applySettings(deps, p.settings, p.confirmed),
   importSettings: async (deps, p) => {

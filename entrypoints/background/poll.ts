@@ -34,11 +34,12 @@ const HOLDER = { life: WORKER_LIFE, leaseMs: LEASE_MS };
  * adapter, networks in parallel, a few requests per network at a time,
  * writing results in batches. One failing grant or network never stops the others.
  */
-export async function pollGrants(deps: Deps, { force }: { force: boolean }): Promise<number> {
+export async function pollGrants(deps: Deps, { force, fresh }: { force: boolean; fresh?: boolean }): Promise<number> {
   // Locked vault: checks need tokens, so they wait for Unlock; the badge and reminders go on from stored expiries.
   if ((await vaultMode(deps.db)) === 'locked') return (await stateChanged(deps), 0);
   // Hub mode: one request brings what the hub's checks found; this browser's own logins (if any) are still checked here.
-  const synced = await syncFromHub(deps, force);
+  // Check now (fresh): in hub mode the hub checks this member's logins first.
+  const synced = await syncFromHub(deps, fresh);
   // The sync's rows as committed, used at once (no second read of every row): any later writer
   // (a disconnect, a renewal, another poll) runs its own step after them, never before.
   if (synced.rows) await stateChanged(deps, synced.rows);

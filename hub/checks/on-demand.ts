@@ -37,15 +37,23 @@ export async function checkNowFor(
   const asked = now();
   const scope = [seesAll(member), member.id];
   const { rows } = await pool.query<{ id: string }>(
-    `update grants g set next_check_at = least(g.next_check_at, $3)
-     where ${VISIBLE} and g.invalid_since is null and (g.last_check_at is null or g.last_check_at < $4) returning g.id`,
-    [...scope, asked, asked - FRESH_MS],
+    `select g.id from grants g where ${VISIBLE} and g.invalid_since is null and (g.last_check_at is null or g.last_check_at < $3)`,
+    [...scope, asked - FRESH_MS],
   );
   const ids = rows.map((r) => r.id);
+  // Only rows not yet due are written, in one order, skipping any a verdict is being written to
+  // (it is being checked already): no deadlock with a batch of verdicts, no rewrite of what waits.
+  await pool.query(
+    `update grants set next_check_at = $2 where id in (
+       select id from grants where id = any($1) and next_check_at > $2 order by id for update skip locked)`,
+    [ids, asked],
+  );
   const deadline = performance.now() + WAIT_MS;
+  const untilDeadline = () => new Promise((r) => setTimeout(r, Math.max(0, deadline - performance.now())));
   let before = Infinity;
   for (let left = ids.length; left > 0 && performance.now() < deadline;) {
-    if (runner) await runner.runOnce();
+    // A round already running serves (it leases until nothing is due); the answer waits no longer than the deadline.
+    if (runner) await Promise.race([runner.runOnce(), untilDeadline()]);
     const { rows: state } = await pool.query<{ pending: number; leased: number }>(
       `select count(*)::int as pending, count(*) filter (where leased_until >= $3)::int as leased
        from grants where id = any($1) and (last_check_at is null or last_check_at < $2)`,
@@ -58,11 +66,13 @@ export async function checkNowFor(
       break; // a paused network, or nobody here to check: waiting brings nothing
     else before = left;
   }
+  // Checked: within the minute before the click (what it skipped counts too). Pending: still due (a
+  // check that began just before the click and was written since is not).
   const { rows: counts } = await pool.query<{ checked: number; pending: number }>(
     `select count(*) filter (where g.last_check_at >= $3)::int as checked,
-       count(*) filter (where g.id = any($4) and (g.last_check_at is null or g.last_check_at < $5))::int as pending
+       count(*) filter (where g.id = any($4) and (g.last_check_at is null or g.last_check_at < $5) and g.next_check_at <= $6)::int as pending
      from grants g where ${VISIBLE}`,
-    [...scope, now() - FRESH_MS, ids, asked],
+    [...scope, asked - FRESH_MS, ids, asked, now()],
   );
   return counts[0]!;
 }

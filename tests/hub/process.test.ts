@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +75,26 @@ describe('hub: `npm run hub` as a real process, with its embedded PostgreSQL', (
     const log = hub.out.join('\n');
     expect(log).toContain('"route":"/v1/enroll"');
     for (const secret of [code, body.deviceKey, env.HUB_SECRET_KEY]) expect(log).not.toContain(secret);
+  }, 120_000);
+
+  it('a port already taken stops the start with one line naming HUB_PORT, and leaves no database server running', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = String((taken.address() as AddressInfo).port);
+    try {
+      const env = {
+        HUB_SECRET_KEY: randomBytes(32).toString('base64'),
+        HUB_EXTENSION_IDS: EXTENSION_ID,
+        HUB_DATA_DIR: dir,
+        HUB_PORT: port,
+      };
+      const started = await runHub(env);
+      expect(started.code).toBe(1);
+      expect(started.err).toEqual([`Token Warden hub: cannot listen on 127.0.0.1:${port} (EADDRINUSE): set HUB_PORT to a free port`]);
+      await expect(stat(join(dir, 'pg', 'postmaster.pid'))).rejects.toThrow();
+    } finally {
+      taken.close();
+    }
   }, 120_000);
 });
 
