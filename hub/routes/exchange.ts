@@ -52,10 +52,11 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
   if ('kind' in answered) return failure(answered);
   const listed = oncePerProfile(answered);
   const ids = listed.map((p) => `${network}:${p.nativeId}`);
-  // Which listed profiles are tracked is read while the network inspects the token.
-  const [inspected, tracked] = await Promise.all([adapter.inspect(ctx, exchanged.tokens), trackedAmong(deps, ids)]);
-  const reportedExpiry = inspected.kind === 'valid' ? inspected.expiresAt : undefined;
   const renewing = body.renewProfileId;
+  // A renewal covers only the listed profiles already tracked: those are read while the network
+  // inspects the token. A connect covers every listed one, and its write says which were tracked.
+  const [inspected, trackedBefore] = await Promise.all([adapter.inspect(ctx, exchanged.tokens), renewing ? trackedAmong(deps, ids) : null]);
+  const reportedExpiry = inspected.kind === 'valid' ? inspected.expiresAt : undefined;
   if (renewing && adapter.grantPerProfile && listed.length > 0 && !listed.some((p) => `${network}:${p.nativeId}` === renewing)) {
     // The consent gave another channel: that says nothing of this one's permission.
     const chosen = listed.map((p) => `“${p.name}”`).join(', ');
@@ -65,10 +66,10 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
       reason: `${name} gave access to ${chosen}, not to the profile being renewed: renew again and choose it on ${name}'s screen`,
     };
   }
-  const profiles = renewing ? listed.filter((p) => p.canManage && tracked.has(`${network}:${p.nativeId}`)) : listed;
+  const profiles = trackedBefore ? listed.filter((p) => p.canManage && trackedBefore.has(`${network}:${p.nativeId}`)) : listed;
   if (!renewing && profiles.length === 0) return { outcome: 'failed', reason: `${identity.name} manages no profile on this network` };
   const refused = renewing !== undefined && !profiles.some((p) => `${network}:${p.nativeId}` === renewing);
-  const grantId = await saveHubLogin(
+  const saved = await saveHubLogin(
     deps.pool,
     deps.config.secretKey,
     {
@@ -98,9 +99,10 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
   if (refused) {
     return { outcome: 'no-permission', permission: NETWORKS[network].permissionNeeded, identity: identity.name };
   }
+  const tracked = trackedBefore ?? new Set(saved.trackedBefore);
   return {
     outcome: renewing ? 'renewed' : 'connected',
-    grantId,
+    grantId: saved.grantId,
     identity: identity.name,
     profiles: profiles.length,
     listed: listed.map((p: ListedProfile, i) => ({ id: ids[i]!, name: p.name, alreadyTracked: tracked.has(ids[i]!) })),

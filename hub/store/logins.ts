@@ -41,9 +41,15 @@ const UNKNOWN_NOW = 'Held a token for this profile before; its current permissio
  * transaction id): the identity (and the member whose browser used it), who can renew what it
  * listed, and the audit row; when it covers tracked profiles, the grant with its sealed tokens,
  * those profiles, "?" for the identity behind a profile's previous grant, the Member's access to
- * what they connected, and the history. Resolves with the grant id ('' when it covers none).
+ * what they connected, and the history. Resolves with the grant id ('' when it covers none) and
+ * which covered profiles were tracked before (read in the same statement).
  */
-export async function saveHubLogin(pool: pg.Pool, key: TokenKeys, login: HubLogin, outcome: LoginOutcome): Promise<string> {
+export async function saveHubLogin(
+  pool: pg.Pool,
+  key: TokenKeys,
+  login: HubLogin,
+  outcome: LoginOutcome,
+): Promise<{ grantId: string; trackedBefore: string[] }> {
   const { network, identity, now } = login;
   const identityId = `${network}:${identity.id}`;
   const access = new Map<string, { can: string; reason: string | null }>();
@@ -112,7 +118,7 @@ export async function saveHubLogin(pool: pg.Pool, key: TokenKeys, login: HubLogi
       from covered p left join before b on b.id = p.id, tx order by p.n)`;
   }
   // Named, so each connection parses and plans it once (two texts: with covered profiles, without).
-  await pool.query({
+  const { rows } = await pool.query<{ tracked: string[] }>({
     name: covered ? 'save-login-covering' : 'save-login',
     text: `with tx as (select pg_current_xact_id()::text::bigint as change),
     identity_row as (
@@ -123,10 +129,10 @@ export async function saveHubLogin(pool: pg.Pool, key: TokenKeys, login: HubLogi
       select $1, a.profile_id, a.can, a.reason, $5, tx.change from unnest($6::text[], $7::text[], $8::text[]) as a(profile_id, can, reason), tx
       on conflict (identity_id, profile_id) do update set can = excluded.can, reason = excluded.reason, at = excluded.at, change = excluded.change),
     audit_row as (insert into audit (at, actor, action, profile_id, detail) values ($5, $9, $10, $11, $12))${covered}
-    select 1`,
+    select ${covered ? `coalesce((select array_agg(id) from before), '{}')` : `'{}'::text[]`} as tracked`,
     values: params,
   });
-  return grantId;
+  return { grantId, trackedBefore: rows[0]!.tracked };
 }
 
 function blankGrant(id: string, network: NetworkId, now: number): GrantRecord {

@@ -116,7 +116,7 @@ describe('hub: the checks’ writes on the grants table', () => {
       },
       { audit: { actor: 'test', action: 'renew', profileId: null, detail: 'test' } },
     );
-    expect(renewed).toBe(g!.id);
+    expect(renewed).toEqual({ grantId: g!.id, trackedBefore: [] }); // the seeded grant covers no profile
     const kept = await storeChecks(db.pool, [
       { grant: toGrantRecord(g!), result: { kind: 'invalid', code: 'revoked', reason: 'Password changed' }, now, lease: 'lane:1' },
     ]);

@@ -21,6 +21,14 @@ describe('hub: exchange with the secret, custody, service keys', () => {
     });
     const connected = await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
     expect(connected.body).toMatchObject({ outcome: 'connected', profiles: 2, identity: 'Alex' });
+    const listed = (tracked: boolean) => [
+      { id: 'facebook:1', name: 'Café', alreadyTracked: tracked },
+      { id: 'facebook:2', name: 'Bakery', alreadyTracked: tracked },
+    ];
+    expect(connected.body.listed).toEqual(listed(false));
+    // The same login connected again: both were tracked before it.
+    const again = await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
+    expect(again.body.listed).toEqual(listed(true));
 
     const tool = await t.serviceKey(['facebook']);
     expect((await t.api('/v1/profiles', { key: tool })).body.profiles).toHaveLength(2);
@@ -43,6 +51,7 @@ describe('hub: exchange with the secret, custody, service keys', () => {
       body: { network: 'facebook', renewProfileId: 'facebook:1', ...(await t.authorize('facebook')) },
     });
     expect(renewed.body).toMatchObject({ outcome: 'renewed', profiles: 2 });
+    expect(renewed.body.listed).toEqual(listed(true));
     const fresh = await t.api('/v1/profiles/facebook/1/token', { key: tool });
     expect(fresh.status).toBe(200);
     expect(fresh.body.accessToken).not.toBe(first.body.accessToken);
