@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { HubRecord } from '@/utils/domain';
 import { formatDateTime } from '@/utils/format';
 import { t } from '@/utils/i18n/index';
+import { to } from '@/utils/i18n/options-texts';
 
 export interface HubPanelProps {
   hub: HubRecord | null;
@@ -16,11 +17,11 @@ export function HubPanel({ hub, onEnroll, onLeave }: HubPanelProps) {
   if (hub) {
     return (
       <section class="hub-panel" aria-labelledby="hub-title">
-        <p id="hub-status">{t('hub.signedIn', { url: hub.url, email: hub.memberEmail, role: t(`hub.role.${hub.role}`) })}</p>
-        <p class="muted">{t('hub.lastSync', { when: hub.lastSyncAt ? formatDateTime(hub.lastSyncAt) : t('hub.never') })}</p>
+        <p id="hub-status">{to('hub.signedIn', { url: hub.url, email: hub.memberEmail, role: t(`hub.role.${hub.role}`) })}</p>
+        <p class="muted">{to('hub.lastSync', { when: hub.lastSyncAt ? formatDateTime(hub.lastSyncAt) : to('hub.never') })}</p>
         {hub.lastError && <p class="bad">{t('hub.problem', { reason: hub.lastError })}</p>}
         <button type="button" id="hub-leave" onClick={onLeave}>
-          {t('hub.leave')}
+          {to('hub.leave')}
         </button>
       </section>
     );
@@ -33,8 +34,8 @@ export function HubPanel({ hub, onEnroll, onLeave }: HubPanelProps) {
         onEnroll(url, code);
       }}
     >
-      <p class="muted">{t('hub.intro')}</p>
-      <label for="hub-url">{t('hub.url')}</label>
+      <p class="muted">{to('hub.intro')}</p>
+      <label for="hub-url">{to('hub.url')}</label>
       <input
         id="hub-url"
         type="url"
@@ -43,10 +44,10 @@ export function HubPanel({ hub, onEnroll, onLeave }: HubPanelProps) {
         value={url}
         onInput={(e) => setUrl(e.currentTarget.value)}
       />
-      <label for="hub-code">{t('hub.code')}</label>
+      <label for="hub-code">{to('hub.code')}</label>
       <input id="hub-code" required autocomplete="off" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
       <button type="submit" id="hub-enroll">
-        {t('hub.enroll')}
+        {to('hub.enroll')}
       </button>
     </form>
   );

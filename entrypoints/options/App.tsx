@@ -1,5 +1,4 @@
 import { useEffect } from 'preact/hooks';
-import { t } from '@/utils/i18n/index';
 import { Banner } from '@/components/Banner';
 import { ConfirmUrls } from '@/components/ConfirmUrls';
 import { LockSettings } from '@/components/LockSettings';
@@ -44,7 +43,7 @@ export function App({ model, setup, focusNetwork = null }: { model: OptionsModel
         ) : (
           <p class="muted">{to('opt.loading')}</p>
         )}
-        <h2 id="hub-title">{t('hub.title')}</h2>
+        <h2 id="hub-title">{to('hub.title')}</h2>
         <HubPanel hub={model.hub.value} onEnroll={(url, code) => void model.enrollHub(url, code)} onLeave={() => void model.leaveHub()} />
         <h2>{to('opt.reminders')}</h2>
         {loaded ? (

@@ -104,7 +104,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     hub: hub.value,
     async enrollHub(url: string, code: string) {
       try {
-        await submit((confirmed) => deps.command('hubEnroll', { url: url.trim(), code, confirmed }), t('hub.enrolled'));
+        await submit((confirmed) => deps.command('hubEnroll', { url: url.trim(), code, confirmed }), to('hub.enrolled'));
       } catch (error) {
         fail(error);
       }
@@ -112,7 +112,7 @@ export function createOptionsModel(deps: OptionsDeps) {
     async leaveHub() {
       try {
         await deps.command('hubLeave', {});
-        message.value = { tone: 'ok', text: t('hub.left') };
+        message.value = { tone: 'ok', text: to('hub.left') };
       } catch (error) {
         fail(error);
       }

@@ -78,6 +78,18 @@ const en = {
   'opt.waiting_other': '{channel}: {n} messages waiting, last error {error} since {since}',
   'opt.undelivered_one': '{channel}: {n} message not delivered (given up), last error {error} since {since}',
   'opt.undelivered_other': '{channel}: {n} messages not delivered (given up), last error {error} since {since}',
+  'hub.title': 'Organisation hub',
+  'hub.intro':
+    'Enrolled in your organisation’s hub, this browser holds no token: the hub keeps them, checks them once for the team and hands them to your publishing tools.',
+  'hub.url': 'Hub URL',
+  'hub.code': 'Enrollment code (from an Owner: npm run hub -- invite)',
+  'hub.enroll': 'Enroll this browser',
+  'hub.enrolled': 'Enrolled in the organisation hub.',
+  'hub.signedIn': 'Signed in to {url} as {email} ({role})',
+  'hub.leave': 'Disconnect from the hub',
+  'hub.left': 'This browser left the hub: back to personal mode.',
+  'hub.lastSync': 'Last sync {when}',
+  'hub.never': 'not yet',
 };
 
 export type OptionsTextKey = keyof typeof en;
@@ -158,6 +170,18 @@ const fr: Record<OptionsTextKey, string> = {
   'opt.waiting_other': '{channel} : {n} messages en attente, dernière erreur {error} depuis {since}',
   'opt.undelivered_one': '{channel} : {n} message non distribué (abandonné), dernière erreur {error} depuis {since}',
   'opt.undelivered_other': '{channel} : {n} messages non distribués (abandonnés), dernière erreur {error} depuis {since}',
+  'hub.title': 'Hub de l’organisation',
+  'hub.intro':
+    'Inscrit au hub de votre organisation, ce navigateur ne garde aucun jeton : le hub les conserve, les vérifie une fois pour l’équipe et les remet à vos outils de publication.',
+  'hub.url': 'URL du hub',
+  'hub.code': 'Code d’inscription (donné par un propriétaire : npm run hub -- invite)',
+  'hub.enroll': 'Inscrire ce navigateur',
+  'hub.enrolled': 'Inscrit au hub de l’organisation.',
+  'hub.signedIn': 'Connecté à {url} en tant que {email} ({role})',
+  'hub.leave': 'Se déconnecter du hub',
+  'hub.left': 'Ce navigateur a quitté le hub : retour au mode personnel.',
+  'hub.lastSync': 'Dernière synchronisation {when}',
+  'hub.never': 'pas encore',
 };
 
 type Params = Record<string, string | number>;
