@@ -17,7 +17,7 @@ const jobId = (network: NetworkId) => `renew-all:${network}`;
 export async function renewAll(deps: Deps, network: NetworkId): Promise<JobRecord> {
   const { db } = deps;
   const atRisk = async () => {
-    const profiles = await db.profiles.where('network').equals(network).toArray();
+    const profiles = await db.profiles.where('id').startsWith(`${network}:`).toArray();
     const grants = new Map((await db.grants.bulkGet(profiles.map((p) => p.grantId))).filter((g) => !!g).map((g) => [g.id, g]));
     return profiles.filter((p) => {
       const g = grants.get(p.grantId);

@@ -76,7 +76,7 @@ async function reconsent(deps: Deps, profile: ProfileRecord): Promise<FlowOutcom
   const login = await signInAndList(deps, profile.network, 'renewal');
   if ('kind' in login) return login;
   const { listed } = login;
-  const tracked = new Set(await deps.db.profiles.where('network').equals(profile.network).primaryKeys());
+  const tracked = new Set(await deps.db.profiles.where('id').startsWith(`${profile.network}:`).primaryKeys());
   const covered = listed.filter((p) => p.canManage && tracked.has(`${profile.network}:${p.nativeId}`));
   if (covered.length > 0) await storeLogin(deps, login, covered, { code: 'renewed', by: login.identity.name });
   const chosen = listed.map((p) => `“${p.name}”`).join(', ');

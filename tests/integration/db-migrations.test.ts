@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, WardenDb } from '@/utils/db/schema';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, WardenDb } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/db/settings-store';
 
 describe('Dexie migrations', () => {
@@ -32,12 +32,12 @@ describe('Dexie migrations', () => {
       settings: { version: 2, polling: { intervalMinutes: 15 }, reminders: { thresholds: [7, 3, 1, 0] } },
     });
     await v2.networkState.put({ id: 'x', pausedUntil: 1, reason: 'r' });
-    expect(v2.verno).toBe(7);
+    expect(v2.verno).toBe(8);
     await v2.delete();
   });
 });
 
-const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6];
+const SCHEMAS = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7];
 
 /** 1,000 rows in every table a version had (ids and dates differ per row). */
 function rowsFor(version: number): Record<string, object[]> {
@@ -82,40 +82,46 @@ function rowsFor(version: number): Record<string, object[]> {
 }
 
 describe('upgrading from each earlier version with 1,000 rows', () => {
-  it.each([1, 2, 3, 4, 5, 6])('from v%i: every row of every table is still there, unchanged, and the indexes answer', async (version) => {
-    const name = `upgrade-from-v${version}`;
-    const old = new Dexie(name);
-    SCHEMAS.slice(0, version).forEach((schema, i) => old.version(i + 1).stores(schema));
-    const rows = rowsFor(version);
-    for (const [table, items] of Object.entries(rows)) await old.table(table).bulkAdd(items);
-    old.close();
+  it.each([1, 2, 3, 4, 5, 6, 7])(
+    'from v%i: every row of every table is still there, unchanged, and the indexes answer',
+    async (version) => {
+      const name = `upgrade-from-v${version}`;
+      const old = new Dexie(name);
+      SCHEMAS.slice(0, version).forEach((schema, i) => old.version(i + 1).stores(schema));
+      const rows = rowsFor(version);
+      for (const [table, items] of Object.entries(rows)) await old.table(table).bulkAdd(items);
+      old.close();
 
-    const current = new WardenDb(name);
-    for (const [table, items] of Object.entries(rows)) {
-      const stored = await current.table(table).toArray();
-      expect(stored).toHaveLength(items.length);
-      // Auto-increment tables gained their ids; everything else is exactly what was written.
-      const autoId = table === 'inbox' || table === 'history' || table === 'outbox';
-      const comparable = (list: object[]) =>
-        list
-          .map((r) => ({ ...r, id: autoId ? undefined : (r as { id?: unknown }).id }))
-          .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
-      expect(comparable(stored)).toEqual(comparable(items));
-    }
-    expect(await current.grants.where('nextCheckAt').below(10).count()).toBe(10);
-    expect(await current.history.where('[profileId+at]').between(['facebook:3', 0], ['facebook:3', Infinity]).count()).toBe(100);
-    expect(current.verno).toBe(7);
-    // v6's table is there, empty until this browser enrolls in a hub.
-    expect(await current.hub.count()).toBe(version >= 6 ? 1 : 0);
-    // v7: the grants' network and identity indexes are gone (nothing read by them; each cost a write).
-    expect(current.grants.schema.indexes.map((i) => i.name)).toEqual(['nextCheckAt']);
-    await current.snapshots.put({
-      id: 'list-head',
-      at: 1,
-      total: 0,
-      counts: { expired: 0, expiring: 0, valid: 0, 'no-expiry': 0 },
-      rows: [],
-    });
-    await current.delete();
-  });
+      const current = new WardenDb(name);
+      for (const [table, items] of Object.entries(rows)) {
+        const stored = await current.table(table).toArray();
+        expect(stored).toHaveLength(items.length);
+        // Auto-increment tables gained their ids; everything else is exactly what was written.
+        const autoId = table === 'inbox' || table === 'history' || table === 'outbox';
+        const comparable = (list: object[]) =>
+          list
+            .map((r) => ({ ...r, id: autoId ? undefined : (r as { id?: unknown }).id }))
+            .sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+        expect(comparable(stored)).toEqual(comparable(items));
+      }
+      expect(await current.grants.where('nextCheckAt').below(10).count()).toBe(10);
+      expect(await current.history.where('[profileId+at]').between(['facebook:3', 0], ['facebook:3', Infinity]).count()).toBe(100);
+      expect(current.verno).toBe(8);
+      // v6's table is there, empty until this browser enrolls in a hub.
+      expect(await current.hub.count()).toBe(version >= 6 ? 1 : 0);
+      // v7: the grants' network and identity indexes are gone (nothing read by them; each cost a write).
+      expect(current.grants.schema.indexes.map((i) => i.name)).toEqual(['nextCheckAt']);
+      // v8: the profiles' network index too (a profile's id begins with its network).
+      expect(current.profiles.schema.indexes.map((i) => i.name)).toEqual(['grantId']);
+      expect(await current.profiles.where('id').startsWith('facebook:').count()).toBe(rows.profiles!.length);
+      await current.snapshots.put({
+        id: 'list-head',
+        at: 1,
+        total: 0,
+        counts: { expired: 0, expiring: 0, valid: 0, 'no-expiry': 0 },
+        rows: [],
+      });
+      await current.delete();
+    },
+  );
 });

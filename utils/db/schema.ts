@@ -40,6 +40,8 @@ export const SCHEMA_V5 = { snapshots: 'id' };
 export const SCHEMA_V6 = { hub: 'id' };
 /** v7: grants keep only the index a poll reads (nothing reads them by network or identity; each index cost a write per grant). */
 export const SCHEMA_V7 = { grants: 'id, nextCheckAt' };
+/** v8: profiles lose their network index (a profile's id begins with its network: its key says it; the index cost a write per profile). */
+export const SCHEMA_V8 = { profiles: 'id, grantId' };
 
 export class WardenDb extends Dexie {
   profiles!: EntityTable<ProfileRecord, 'id'>;
@@ -71,5 +73,6 @@ export class WardenDb extends Dexie {
     // v6: the organisation hub this browser is enrolled in (new table, nothing to migrate).
     this.version(6).stores(SCHEMA_V6);
     this.version(7).stores(SCHEMA_V7);
+    this.version(8).stores(SCHEMA_V8);
   }
 }
