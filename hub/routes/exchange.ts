@@ -4,6 +4,7 @@ import { bindingOf } from '../../utils/networks/grant-binding';
 import { adapterFor } from '../../utils/networks/index';
 import type { CheckResult, ListedProfile } from '../../utils/networks/types';
 import type { HubDeps } from '../app';
+import { loginListing } from '../login-listing';
 import { hubContext } from '../networks';
 import { saveHubLogin } from '../store/logins';
 import { seesAll, type DeviceAuth } from '../store/members';
@@ -15,7 +16,7 @@ export const exchangeBody = z
     codeVerifier: z.string().min(43).max(128),
     redirectUri: z.url(),
     /** Set when the login renews this profile (else it connects what it lists). */
-    renewProfileId: z.string().max(300).optional(),
+    renewProfileId: z.string().min(1).max(300).optional(),
   })
   .strict();
 
@@ -46,11 +47,10 @@ export async function exchange(deps: HubDeps, device: DeviceAuth, body: z.infer<
   if (!ctx || !adapter) return { outcome: 'failed', reason: `The hub has no ${NETWORKS[network].name} app configured` };
   const exchanged = await adapter.exchangeCode(ctx, body.code, body.codeVerifier, body.redirectUri);
   if (!exchanged.ok) return failure(exchanged.result);
-  const identity = await adapter.whoAmI(ctx, exchanged.tokens.accessToken);
-  if ('kind' in identity) return failure(identity);
-  const answered = await adapter.listProfiles(ctx, exchanged.tokens.accessToken, identity);
-  if ('kind' in answered) return failure(answered);
-  const listed = oncePerProfile(answered);
+  const login = await loginListing(adapter, ctx, exchanged.tokens.accessToken);
+  if ('kind' in login) return failure(login);
+  const { identity } = login;
+  const listed = oncePerProfile(login.listed);
   const ids = listed.map((p) => `${network}:${p.nativeId}`);
   const renewing = body.renewProfileId;
   // A renewal covers only the listed profiles already tracked: those are read while the network

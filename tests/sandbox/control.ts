@@ -35,6 +35,7 @@ export function controlRoutes(state: SandboxState, req: SandboxRequest, action: 
         id: p.id ?? state.nextId('2000'),
         name: p.name ?? 'Page',
         tasks: p.tasks ?? ['MANAGE', 'CREATE_CONTENT', 'MODERATE', 'ADVERTISE', 'ANALYZE'],
+        ...(p.instagram ? { instagram: p.instagram } : {}),
       }));
       const account = state.addAccount({ ...(b as object), network, name: typeof b.name === 'string' ? b.name : 'Sandbox user', pages });
       return json(200, account);

@@ -1,6 +1,6 @@
 import { authorize } from './authorize';
 import { json, type SandboxRequest, type SandboxResponse } from './http';
-import type { SandboxNetwork, SandboxState, TokenRecord } from './state';
+import type { Account, SandboxNetwork, SandboxState, TokenRecord } from './state';
 
 const DAY_SEC = 86_400;
 const SHORT_LIVED_SEC = 2 * 3600;
@@ -83,6 +83,47 @@ function debugToken(state: SandboxState, req: SandboxRequest, network: SandboxNe
   });
 }
 
+/** The pages a login can act on, as /me/accounts lists them (`fields` the caller's list for them). */
+function pagesOf(account: Account, fields: string) {
+  return account.pages
+    .filter((p) => p.tasks.length > 0)
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      category: 'Brand',
+      access_token: `EAAPAGE${p.id}`,
+      tasks: p.tasks,
+      picture: { data: { url: `https://sandbox.invalid/avatars/${p.id}.png` } },
+      ...(fields.includes('instagram_business_account') && p.instagram
+        ? { instagram_business_account: { id: p.instagram.id, username: p.instagram.username, name: p.name } }
+        : {}),
+    }));
+}
+
+/**
+ * Graph's `fields` list at its top level: each field by name, with what its braces ask of it
+ * (`accounts.limit(100){id,name,tasks}` → accounts: `id,name,tasks`); a malformed list is the
+ * error message Graph gives.
+ */
+function graphFields(list: string): Map<string, string> | string {
+  const fields = new Map<string, string>();
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= list.length; i += 1) {
+    const ch = list[i];
+    if (ch === '{') depth += 1;
+    else if (ch === '}') depth -= 1;
+    if (depth < 0) return 'Syntax error "Expected end of string instead of "}"."';
+    if ((ch === ',' || ch === undefined) && depth === 0) {
+      const m = /^([a-z_]+)(?:\.[a-z_]+\(\w*\))*(?:\{(.*)\})?$/.exec(list.slice(start, i).trim());
+      if (!m) return `Syntax error in field list "${list.slice(start, i)}"`;
+      fields.set(m[1]!, m[2] ?? '');
+      start = i + 1;
+    }
+  }
+  return depth === 0 ? fields : 'Syntax error "Expected "}" instead of end of string."';
+}
+
 /** Graph API routes, for Facebook and for Instagram through Facebook Login. */
 export const graphRoutes =
   (network: 'facebook' | 'instagram') =>
@@ -99,26 +140,23 @@ export const graphRoutes =
         const token = authed(state, req, network);
         if ('status' in token) return token;
         const account = state.accounts.get(token.accountId)!;
-        return json(200, { id: account.id, name: account.name });
+        // Field expansion: `id,name,accounts.limit(100){id,name,tasks}` asks for the pages in the same call.
+        const fields = graphFields(req.query.get('fields') ?? 'id,name');
+        if (typeof fields === 'string') return graphError(400, 100, `(#100) ${fields}`);
+        const unknown = [...fields.keys()].find((f) => !['id', 'name', 'accounts'].includes(f));
+        if (unknown) return graphError(400, 100, `(#100) Tried accessing nonexisting field (${unknown}) on node type (User)`);
+        const pages = fields.has('accounts') ? pagesOf(account, fields.get('accounts')!) : [];
+        return json(200, {
+          ...(fields.has('id') ? { id: account.id } : {}),
+          ...(fields.has('name') ? { name: account.name } : {}),
+          // An edge with nothing on it is left out of the answer, as Graph does.
+          ...(pages.length > 0 ? { accounts: { data: pages, paging: { cursors: { before: 'QVFIUa', after: 'QVFIUb' } } } } : {}),
+        });
       }
       case 'graph:me/accounts': {
         const token = authed(state, req, network);
         if ('status' in token) return token;
-        const account = state.accounts.get(token.accountId)!;
-        const fields = req.query.get('fields') ?? '';
-        const data = account.pages
-          .filter((p) => p.tasks.length > 0)
-          .map((p) => ({
-            id: p.id,
-            name: p.name,
-            category: 'Brand',
-            access_token: `EAAPAGE${p.id}`,
-            tasks: p.tasks,
-            picture: { data: { url: `https://sandbox.invalid/avatars/${p.id}.png` } },
-            ...(fields.includes('instagram_business_account') && p.instagram
-              ? { instagram_business_account: { id: p.instagram.id, username: p.instagram.username, name: p.name } }
-              : {}),
-          }));
+        const data = pagesOf(state.accounts.get(token.accountId)!, req.query.get('fields') ?? '');
         return json(200, { data, paging: { cursors: { before: 'QVFIUa', after: 'QVFIUb' } } });
       }
       default:

@@ -3,7 +3,7 @@ import { GRAPH, graphAdapter, graphGet, productionUrlOf } from './graph';
 import { isFailure, type Failure } from './oauth2';
 import type { AdapterContext, ListedProfile } from './types';
 
-const accountsResponse = z.object({
+export const accountsResponse = z.object({
   data: z.array(
     z.object({
       id: z.string(),
@@ -17,10 +17,8 @@ const accountsResponse = z.object({
 });
 export type GraphPage = z.infer<typeof accountsResponse>['data'][number];
 
-/** Every page of /me/accounts (the pages the login can act on, with its tasks on each). */
-export async function listPages(ctx: AdapterContext, accessToken: string, fields: string) {
-  const q = new URLSearchParams({ fields, limit: '100', access_token: accessToken });
-  let url: string | undefined = `${GRAPH}/me/accounts?${q.toString()}`;
+/** The pages of a Graph list from `url` on, following its paging links (50 pages of results at most). */
+export async function pagesFrom(ctx: AdapterContext, url: string | undefined): Promise<GraphPage[] | Failure> {
   const pages: GraphPage[] = [];
   for (let n = 0; url && n < 50; n += 1) {
     const page: z.infer<typeof accountsResponse> | Failure = await graphGet(ctx, url, accountsResponse);
@@ -31,21 +29,38 @@ export async function listPages(ctx: AdapterContext, accessToken: string, fields
   return pages;
 }
 
+/** Every page of /me/accounts (the pages the login can act on, with its tasks on each). */
+export function listPages(ctx: AdapterContext, accessToken: string, fields: string) {
+  const q = new URLSearchParams({ fields, limit: '100', access_token: accessToken });
+  return pagesFrom(ctx, `${GRAPH}/me/accounts?${q.toString()}`);
+}
+
 /** Full control of a page = the MANAGE task (SPEC §1). */
 export const fullControl = (p: GraphPage) => p.tasks?.includes('MANAGE') ?? false;
 
-export const facebook = graphAdapter({
-  id: 'facebook',
-  scopes: ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts', 'business_management'],
-  async listProfiles(ctx, accessToken) {
-    const pages = await listPages(ctx, accessToken, 'id,name,tasks,picture');
-    if (isFailure(pages)) return pages;
-    return pages.map((p): ListedProfile => ({
+/** What a Facebook Login lists for a product: the page fields it reads, and the profiles they make. */
+export interface GraphListing {
+  fields: string;
+  profilesOf(pages: GraphPage[]): ListedProfile[];
+}
+
+export const facebookPages: GraphListing = {
+  fields: 'id,name,tasks,picture',
+  profilesOf: (pages) =>
+    pages.map((p): ListedProfile => ({
       nativeId: p.id,
       kind: 'page',
       name: p.name,
       avatar: p.picture?.data.url,
       canManage: fullControl(p),
-    }));
+    })),
+};
+
+export const facebook = graphAdapter({
+  id: 'facebook',
+  scopes: ['pages_show_list', 'pages_read_engagement', 'pages_manage_posts', 'business_management'],
+  async listProfiles(ctx, accessToken) {
+    const pages = await listPages(ctx, accessToken, facebookPages.fields);
+    return isFailure(pages) ? pages : facebookPages.profilesOf(pages);
   },
 });

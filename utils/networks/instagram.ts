@@ -1,16 +1,13 @@
-import { fullControl, listPages } from './facebook';
+import { fullControl, listPages, type GraphListing } from './facebook';
 import { graphAdapter } from './graph';
 import { isFailure } from './oauth2';
 import type { ListedProfile } from './types';
 
 /** Instagram professional accounts through Facebook Login: each is linked to a Facebook Page. */
-export const instagram = graphAdapter({
-  id: 'instagram',
-  scopes: ['instagram_basic', 'instagram_content_publish', 'pages_show_list', 'pages_read_engagement', 'business_management'],
-  async listProfiles(ctx, accessToken) {
-    const pages = await listPages(ctx, accessToken, 'id,name,tasks,instagram_business_account{id,username,name}');
-    if (isFailure(pages)) return pages;
-    return pages.flatMap((p): ListedProfile[] => {
+export const instagramPages: GraphListing = {
+  fields: 'id,name,tasks,instagram_business_account{id,username,name}',
+  profilesOf: (pages) =>
+    pages.flatMap((p): ListedProfile[] => {
       const ig = p.instagram_business_account;
       if (!ig) return [];
       return [
@@ -22,6 +19,14 @@ export const instagram = graphAdapter({
           canManage: fullControl(p),
         },
       ];
-    });
+    }),
+};
+
+export const instagram = graphAdapter({
+  id: 'instagram',
+  scopes: ['instagram_basic', 'instagram_content_publish', 'pages_show_list', 'pages_read_engagement', 'business_management'],
+  async listProfiles(ctx, accessToken) {
+    const pages = await listPages(ctx, accessToken, instagramPages.fields);
+    return isFailure(pages) ? pages : instagramPages.profilesOf(pages);
   },
 });
