@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { NETWORK_IDS } from '../../utils/networks/catalog';
+import { exchangeBody } from './exchange';
 import { claimBody, preferencesBody, profileBody } from './team';
 
 const error = { $ref: '#/components/schemas/Error' };
@@ -75,17 +76,7 @@ export const OPENAPI = {
       post: {
         security: [{ device: [] }],
         summary: 'Exchange an authorization code with the organisation secret; the hub keeps the tokens',
-        requestBody: json({
-          type: 'object',
-          required: ['network', 'code', 'codeVerifier', 'redirectUri'],
-          properties: {
-            network: { $ref: '#/components/schemas/Network' },
-            code: { type: 'string' },
-            codeVerifier: { type: 'string' },
-            redirectUri: { type: 'string' },
-            renewProfileId: { type: 'string' },
-          },
-        }),
+        requestBody: bodyOf(exchangeBody),
         responses: {
           '200': timed('outcome: connected | renewed | no-permission | failed | unreachable'),
           ...errors(400, 401, 403, 413, 415, 429),

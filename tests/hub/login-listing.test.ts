@@ -95,8 +95,22 @@ describe('who signed in and what the login lists, as the hub asks it (Facebook L
       };
       expect((await me('id,name')).body).toEqual({ id: expect.any(String), name: 'Alex' });
       expect((await me('name,accounts.limit(10){id,name}')).body).toMatchObject({ name: 'Alex', accounts: { data: [{ id: '1' }] } });
-      expect(await me('id,email')).toMatchObject({ status: 400, body: { error: { code: 100 } } });
-      expect(await me('id,accounts{id,name')).toMatchObject({ status: 400, body: { error: { code: 100 } } });
+      // Only what is asked for comes back (the id always), at every level.
+      expect((await me('accounts{name}')).body).toEqual({
+        id: expect.any(String),
+        accounts: { data: [{ id: '1', name: 'Café' }], paging: expect.any(Object) },
+      });
+      expect((await me('')).body).toEqual({ id: expect.any(String), name: 'Alex' });
+      for (const bad of [
+        'id,email',
+        'id,accounts{id,name',
+        'accounts{id,}',
+        'accounts{bogus}',
+        'accounts{id}{name}',
+        'id,,name',
+        'accounts.limit(){id}',
+      ])
+        expect(await me(bad), bad).toMatchObject({ status: 400, body: { error: { code: 100 } } });
     });
   });
 });

@@ -83,45 +83,83 @@ function debugToken(state: SandboxState, req: SandboxRequest, network: SandboxNe
   });
 }
 
-/** The pages a login can act on, as /me/accounts lists them (`fields` the caller's list for them). */
-function pagesOf(account: Account, fields: string) {
-  return account.pages
-    .filter((p) => p.tasks.length > 0)
-    .map((p) => ({
-      id: p.id,
-      name: p.name,
-      category: 'Brand',
-      access_token: `EAAPAGE${p.id}`,
-      tasks: p.tasks,
-      picture: { data: { url: `https://sandbox.invalid/avatars/${p.id}.png` } },
-      ...(fields.includes('instagram_business_account') && p.instagram
-        ? { instagram_business_account: { id: p.instagram.id, username: p.instagram.username, name: p.name } }
-        : {}),
-    }));
-}
+/** A Graph field list: each field with what its braces ask of it (empty: nothing asked). */
+type FieldList = Map<string, FieldList>;
 
 /**
- * Graph's `fields` list at its top level: each field by name, with what its braces ask of it
- * (`accounts.limit(100){id,name,tasks}` → accounts: `id,name,tasks`); a malformed list is the
- * error message Graph gives.
+ * Graph's `fields` parameter (`id,name,accounts.limit(100){id,name,tasks}`), nested braces and
+ * modifiers read as Graph reads them: the fields, or the syntax error Graph answers.
  */
-function graphFields(list: string): Map<string, string> | string {
-  const fields = new Map<string, string>();
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i <= list.length; i += 1) {
-    const ch = list[i];
-    if (ch === '{') depth += 1;
-    else if (ch === '}') depth -= 1;
-    if (depth < 0) return 'Syntax error "Expected end of string instead of "}"."';
-    if ((ch === ',' || ch === undefined) && depth === 0) {
-      const m = /^([a-z_]+)(?:\.[a-z_]+\(\w*\))*(?:\{(.*)\})?$/.exec(list.slice(start, i).trim());
-      if (!m) return `Syntax error in field list "${list.slice(start, i)}"`;
-      fields.set(m[1]!, m[2] ?? '');
-      start = i + 1;
+function graphFields(list: string): FieldList | string {
+  let i = 0;
+  const level = (nested: boolean): FieldList | string => {
+    const fields: FieldList = new Map();
+    for (;;) {
+      while (list[i] === ' ') i += 1;
+      const name = /^[a-z_][a-z0-9_]*/.exec(list.slice(i))?.[0];
+      if (!name) return `Syntax error "Expected a field name at character ${i}."`;
+      i += name.length;
+      let inner: FieldList = new Map();
+      for (let braced = false; ;) {
+        const modifier = /^\.[a-z_]+\(\w+\)/.exec(list.slice(i))?.[0];
+        if (modifier) i += modifier.length;
+        else if (list[i] === '{' && !braced) {
+          i += 1;
+          const sub = level(true);
+          if (typeof sub === 'string') return sub;
+          i += 1; // its closing brace
+          [inner, braced] = [sub, true];
+        } else break;
+      }
+      fields.set(name, inner);
+      while (list[i] === ' ') i += 1;
+      if (list[i] === ',') i += 1;
+      else if (nested ? list[i] === '}' : i === list.length) return fields;
+      else return `Syntax error "Expected ${nested ? '}' : 'end of string'} instead of ${list[i] ?? 'end of string'} at character ${i}."`;
     }
-  }
-  return depth === 0 ? fields : 'Syntax error "Expected "}" instead of end of string."';
+  };
+  return level(false);
+}
+
+const PAGE_FIELDS = ['id', 'name', 'category', 'access_token', 'tasks', 'picture', 'instagram_business_account'];
+const INSTAGRAM_FIELDS = ['id', 'username', 'name'];
+/** What /me/accounts answers when no field is named. */
+const PAGE_DEFAULT = graphFields('id,name,category,access_token,tasks') as FieldList;
+
+/** The fields asked for (Graph always adds the id). */
+const pick = (all: Record<string, unknown>, fields: FieldList) =>
+  Object.fromEntries(Object.entries(all).filter(([k]) => k === 'id' || fields.has(k)));
+
+/** The pages a login can act on, each with the fields asked for; an unknown field is the error Graph answers. */
+function pagesOf(account: Account, asked: FieldList): Record<string, unknown>[] | string {
+  const fields = asked.size > 0 ? asked : PAGE_DEFAULT;
+  const unknown =
+    [...fields.keys()].find((f) => !PAGE_FIELDS.includes(f)) ??
+    [...(fields.get('instagram_business_account')?.keys() ?? [])].find((f) => !INSTAGRAM_FIELDS.includes(f));
+  if (unknown) return `Tried accessing nonexisting field (${unknown}) on node type (Page)`;
+  return account.pages
+    .filter((p) => p.tasks.length > 0)
+    .map((p) =>
+      pick(
+        {
+          id: p.id,
+          name: p.name,
+          category: 'Brand',
+          access_token: `EAAPAGE${p.id}`,
+          tasks: p.tasks,
+          picture: { data: { url: `https://sandbox.invalid/avatars/${p.id}.png` } },
+          ...(p.instagram
+            ? {
+                instagram_business_account: pick(
+                  { id: p.instagram.id, username: p.instagram.username, name: p.name },
+                  fields.get('instagram_business_account')!,
+                ),
+              }
+            : {}),
+        },
+        fields,
+      ),
+    );
 }
 
 /** Graph API routes, for Facebook and for Instagram through Facebook Login. */
@@ -141,13 +179,14 @@ export const graphRoutes =
         if ('status' in token) return token;
         const account = state.accounts.get(token.accountId)!;
         // Field expansion: `id,name,accounts.limit(100){id,name,tasks}` asks for the pages in the same call.
-        const fields = graphFields(req.query.get('fields') ?? 'id,name');
+        const fields = graphFields(req.query.get('fields') || 'id,name');
         if (typeof fields === 'string') return graphError(400, 100, `(#100) ${fields}`);
         const unknown = [...fields.keys()].find((f) => !['id', 'name', 'accounts'].includes(f));
         if (unknown) return graphError(400, 100, `(#100) Tried accessing nonexisting field (${unknown}) on node type (User)`);
         const pages = fields.has('accounts') ? pagesOf(account, fields.get('accounts')!) : [];
+        if (typeof pages === 'string') return graphError(400, 100, `(#100) ${pages}`);
         return json(200, {
-          ...(fields.has('id') ? { id: account.id } : {}),
+          id: account.id,
           ...(fields.has('name') ? { name: account.name } : {}),
           // An edge with nothing on it is left out of the answer, as Graph does.
           ...(pages.length > 0 ? { accounts: { data: pages, paging: { cursors: { before: 'QVFIUa', after: 'QVFIUb' } } } } : {}),
@@ -156,7 +195,10 @@ export const graphRoutes =
       case 'graph:me/accounts': {
         const token = authed(state, req, network);
         if ('status' in token) return token;
-        const data = pagesOf(state.accounts.get(token.accountId)!, req.query.get('fields') ?? '');
+        const fields = graphFields(req.query.get('fields') || 'id');
+        if (typeof fields === 'string') return graphError(400, 100, `(#100) ${fields}`);
+        const data = pagesOf(state.accounts.get(token.accountId)!, req.query.get('fields') ? fields : new Map());
+        if (typeof data === 'string') return graphError(400, 100, `(#100) ${data}`);
         return json(200, { data, paging: { cursors: { before: 'QVFIUa', after: 'QVFIUb' } } });
       }
       default:
