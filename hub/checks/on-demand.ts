@@ -9,7 +9,7 @@ import type { CheckRunner } from './runner';
  */
 export const FRESH_MS = 60_000;
 /** The longest an answer waits for those checks (the extension gives up on an answer at 30 s). */
-const WAIT_MS = 20_000;
+export const WAIT_MS = 20_000;
 
 /** The grants this member sees ($1: a role that sees all, else member $2's given profiles only), as `g`. */
 const VISIBLE = `exists (
@@ -26,13 +26,14 @@ export interface OnDemandChecks {
 /**
  * Makes every live grant this member sees due now unless it was checked within FRESH_MS, has the
  * checks run (this process's runner; another process may take some: its verdicts count as well),
- * and waits for them, at most WAIT_MS. Without a runner it only makes them due.
+ * and waits for them, at most `waitMs`. Without a runner it only makes them due.
  */
 export async function checkNowFor(
   pool: pg.Pool,
   runner: CheckRunner | undefined,
   member: Member,
   now: () => number,
+  waitMs = WAIT_MS,
 ): Promise<OnDemandChecks> {
   const asked = now();
   const scope = [seesAll(member), member.id];
@@ -48,7 +49,7 @@ export async function checkNowFor(
        select id from grants where id = any($1) and next_check_at > $2 order by id for update skip locked)`,
     [ids, asked],
   );
-  const deadline = performance.now() + WAIT_MS;
+  const deadline = performance.now() + waitMs;
   const untilDeadline = () => new Promise((r) => setTimeout(r, Math.max(0, deadline - performance.now())));
   let before = Infinity;
   for (let left = ids.length; left > 0 && performance.now() < deadline;) {

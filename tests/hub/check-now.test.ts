@@ -1,3 +1,4 @@
+import { checkNowFor } from '../../hub/checks/on-demand';
 import { startTestHub, type TestHub } from './support/hub';
 
 const MINUTE = 60_000;
@@ -67,6 +68,17 @@ describe('a sync with fresh=1 (Check now)', () => {
     const plain = await t.api('/v1/sync?since=0', { key: owner });
     expect(plain.body.checked).toBeUndefined();
     expect(debugTokenCalls() - calls).toBe(2);
+  });
+
+  it('answers by its deadline even while a check round runs long, the grants still due saying pending', async () => {
+    t.advance(2 * MINUTE);
+    let rounds = 0;
+    const stuck = { runOnce: () => ((rounds += 1), new Promise<number>(() => undefined)), stop: async () => undefined };
+    const member = { id: 1, email: 'owner@example.org', role: 'owner' as const };
+    const started = performance.now();
+    expect(await checkNowFor(t.db.pool, stuck, member, () => t.now(), 300)).toEqual({ checked: 0, pending: 2 });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(rounds).toBe(1);
   });
 
   it('on a process without checks, makes the grants due for the processes that have them', async () => {
