@@ -73,7 +73,7 @@ describe('a sync with fresh=1 (Check now)', () => {
   it('answers by its deadline even while a check round runs long, the grants still due saying pending', async () => {
     t.advance(2 * MINUTE);
     let rounds = 0;
-    const stuck = { runOnce: () => ((rounds += 1), new Promise<number>(() => undefined)), stop: async () => undefined };
+    const stuck = { runOnce: () => ((rounds += 1), new Promise<number>(() => undefined)), stop: () => Promise.resolve() };
     const member = { id: 1, email: 'owner@example.org', role: 'owner' as const };
     const started = performance.now();
     expect(await checkNowFor(t.db.pool, stuck, member, () => t.now(), 300)).toEqual({ checked: 0, pending: 2 });
