@@ -1,7 +1,7 @@
 import { loginListing } from '../../hub/login-listing';
 import { adapterFor } from '../../utils/networks/index';
 import { context, scriptedFetch } from '../unit/support/fake-fetch';
-import { startTestHub, type TestHub } from './support/hub';
+import { connectTwoPages, startTestHub, type TestHub } from './support/hub';
 
 const page = (id: string, tasks = ['MANAGE']) => ({ id, name: `Page ${id}`, tasks });
 
@@ -58,17 +58,8 @@ describe('who signed in and what the login lists, as the hub asks it (Facebook L
 
     it('connects a Facebook login in four Graph requests (no /me/accounts), an Instagram one likewise', async () => {
       const owner = await t.device('owner@example.org', 'owner');
-      await t.control('accounts', {
-        network: 'facebook',
-        name: 'Alex',
-        pages: [
-          { id: '1', name: 'Café' },
-          { id: '2', name: 'Bakery' },
-        ],
-      });
       const before = graphPaths().length;
-      const fb = await t.api('/v1/exchange', { key: owner, body: { network: 'facebook', ...(await t.authorize('facebook')) } });
-      expect(fb.body).toMatchObject({ outcome: 'connected', profiles: 2, identity: 'Alex' });
+      await connectTwoPages(t, owner); // Alex's login, two pages
       expect(graphPaths().slice(before)).toEqual(['oauth/access_token', 'oauth/access_token', 'me', 'debug_token']);
 
       await t.control('accounts', {
