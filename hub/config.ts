@@ -15,8 +15,7 @@ export interface HubConfig {
   /** null: an embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | null;
   dataDir: string;
-  /** AES-256-GCM key for tokens at rest. */
-  /** HUB_SECRET_KEY, and HUB_SECRET_KEY_PREVIOUS while tokens move to it. */
+  /** The AES-256-GCM keys of tokens at rest: HUB_SECRET_KEY, and HUB_SECRET_KEY_PREVIOUS while tokens move to it. */
   secretKey: TokenKeys;
   /** Allowed OAuth redirect origins (extension ids or full origins). */
   redirectOrigins: string[];

@@ -28,16 +28,21 @@ export class TokenKeyError extends Error {
   }
 }
 
-/** Opens a sealed set with the current key, or the previous one; TokenKeyError when neither opens it. */
-export function openTokens(keys: TokenKeys, grantId: string, iv: Buffer, ct: Buffer): SecretTokens {
+/** Opens a sealed set with the current key, or the previous one, saying which; TokenKeyError when neither opens it. */
+export function openSealed(keys: TokenKeys, grantId: string, iv: Buffer, ct: Buffer): { tokens: SecretTokens; underCurrent: boolean } {
   for (const key of keys.previous ? [keys.current, keys.previous] : [keys.current]) {
     try {
-      return openWith(key, grantId, iv, ct);
+      return { tokens: openWith(key, grantId, iv, ct), underCurrent: key === keys.current };
     } catch {
       // the next key, if any
     }
   }
   throw new TokenKeyError();
+}
+
+/** Opens a sealed set with the current key, or the previous one; TokenKeyError when neither opens it. */
+export function openTokens(keys: TokenKeys, grantId: string, iv: Buffer, ct: Buffer): SecretTokens {
+  return openSealed(keys, grantId, iv, ct).tokens;
 }
 
 /** Whether the current key opens this set (else it was sealed under the previous one). */

@@ -8,7 +8,7 @@ export function fail(c: Context, status: ContentfulStatusCode, error: string, me
 }
 
 /** The largest request body the API reads. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 const tooLarge = (c: Context) => fail(c, 413, 'body-too-large', 'The body is over 64 KB');
 

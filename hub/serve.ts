@@ -54,8 +54,8 @@ export async function serveHub(
     void forgetPastWindows(db.pool, now()).catch(() => log.error('request budgets not pruned'));
     void pruneAudit(db.pool, now(), config.auditDays).catch(() => log.error('audit not pruned'));
   };
-  const budgetsTimer = setInterval(prune, 60_000);
-  budgetsTimer.unref();
+  const pruneTimer = setInterval(prune, 60_000);
+  pruneTimer.unref();
   const reminderTimer =
     options.autoCheck === false ? undefined : setInterval(() => void orgReminders().catch(() => log.error('org reminders failed')), 15_000);
   return {
@@ -64,7 +64,7 @@ export async function serveHub(
     orgReminders,
     close: async () => {
       clearInterval(reminderTimer);
-      clearInterval(budgetsTimer);
+      clearInterval(pruneTimer);
       // No new request; those in flight are answered (a "Check now" among them with the checks still running), then the checks stop.
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await checks.stop();

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { openTokens, sealTokens, sealedUnderCurrent, type TokenKeys } from '../crypto';
+import { openSealed, sealTokens, sealedUnderCurrent, type TokenKeys } from '../crypto';
 
 export interface ResealCount {
   /** Moved from the previous key to the current one. */
@@ -47,13 +47,14 @@ export async function resealOne(
   keys: TokenKeys,
   row: SealedRow,
 ): Promise<'resealed' | 'current' | 'unreadable' | 'changed'> {
-  if (sealedUnderCurrent(keys, row.id, row.token_iv, row.token_ct)) return 'current';
-  let sealed;
+  let opened;
   try {
-    sealed = sealTokens(keys, row.id, openTokens(keys, row.id, row.token_iv, row.token_ct));
+    opened = openSealed(keys, row.id, row.token_iv, row.token_ct);
   } catch {
     return 'unreadable';
   }
+  if (opened.underCurrent) return 'current';
+  const sealed = sealTokens(keys, row.id, opened.tokens);
   const { rowCount } = await pool.query('update grants set token_iv = $2, token_ct = $3 where id = $1 and token_iv = $4', [
     row.id,
     sealed.iv,

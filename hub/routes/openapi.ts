@@ -29,6 +29,19 @@ const timed = (description: string) => ({
   },
 });
 
+/**
+ * A browser's POST (a device key, a JSON body described from the route's zod schema): its answer,
+ * and the errors it can give beside those every such route can (400, 401, 413, 415, 429).
+ */
+const devicePost = (summary: string, body: z.ZodType, ok: object, ...more: number[]) => ({
+  post: {
+    security: [{ device: [] }],
+    summary,
+    requestBody: bodyOf(body),
+    responses: { '200': ok, ...errors(400, 401, ...more, 413, 415, 429) },
+  },
+});
+
 /** The hub's API as OpenAPI 3.1, served at /v1/openapi.json. */
 export const OPENAPI = {
   openapi: '3.1.0',
@@ -72,25 +85,19 @@ export const OPENAPI = {
         responses: { '200': { description: 'member, deviceId, networks' }, ...errors(401, 429) },
       },
     },
-    '/v1/exchange': {
-      post: {
-        security: [{ device: [] }],
-        summary: 'Exchange an authorization code with the organisation secret; the hub keeps the tokens',
-        requestBody: bodyOf(exchangeBody),
-        responses: {
-          '200': timed('outcome: connected | renewed | no-permission | failed | unreachable'),
-          ...errors(400, 401, 403, 413, 415, 429),
-        },
-      },
-    },
-    '/v1/renew': {
-      post: {
-        security: [{ device: [] }],
-        summary: "Renew a profile's grant silently with its refresh token",
-        requestBody: bodyOf(profileBody),
-        responses: { '200': timed('outcome: renewed | needs-consent | unreachable'), ...errors(400, 401, 403, 404, 413, 415, 429) },
-      },
-    },
+    '/v1/exchange': devicePost(
+      'Exchange an authorization code with the organisation secret; the hub keeps the tokens',
+      exchangeBody,
+      timed('outcome: connected | renewed | no-permission | failed | unreachable'),
+      403,
+    ),
+    '/v1/renew': devicePost(
+      "Renew a profile's grant silently with its refresh token",
+      profileBody,
+      timed('outcome: renewed | needs-consent | unreachable'),
+      403,
+      404,
+    ),
     '/v1/sync': {
       get: {
         security: [{ device: [] }],
@@ -114,30 +121,21 @@ export const OPENAPI = {
         },
       },
     },
-    '/v1/disconnect': {
-      post: {
-        security: [{ device: [] }],
-        summary: 'Stop tracking a profile for the whole organisation (its grant goes when no other profile holds it)',
-        requestBody: bodyOf(profileBody),
-        responses: { '200': { description: '{ ok: true }' }, ...errors(400, 401, 403, 404, 413, 415, 429) },
-      },
-    },
-    '/v1/reminders/claim': {
-      post: {
-        security: [{ device: [] }],
-        summary: "Claim reminders for this member's devices: each key is delivered by the first device that claims it",
-        requestBody: bodyOf(claimBody),
-        responses: { '200': { description: 'claimed: the keys this device delivers' }, ...errors(400, 401, 413, 415, 429) },
-      },
-    },
-    '/v1/preferences': {
-      post: {
-        security: [{ device: [] }],
-        summary: "The member's reminder preferences, which every device of theirs follows",
-        requestBody: bodyOf(preferencesBody),
-        responses: { '200': { description: '{ ok: true }' }, ...errors(400, 401, 413, 415, 429) },
-      },
-    },
+    '/v1/disconnect': devicePost(
+      'Stop tracking a profile for the whole organisation (its grant goes when no other profile holds it)',
+      profileBody,
+      { description: '{ ok: true }' },
+      403,
+      404,
+    ),
+    '/v1/reminders/claim': devicePost(
+      "Claim reminders for this member's devices: each key is delivered by the first device that claims it",
+      claimBody,
+      { description: 'claimed: the keys this device delivers' },
+    ),
+    '/v1/preferences': devicePost("The member's reminder preferences, which every device of theirs follows", preferencesBody, {
+      description: '{ ok: true }',
+    }),
     '/v1/openapi.json': {
       get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
     },
